@@ -1,0 +1,1 @@
+export { ScenarioModule } from './scenario.module';

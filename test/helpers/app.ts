@@ -1,0 +1,31 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../src/app.factory';
+import { loadConfig, type AppConfig } from '../../src/config';
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots a real application on a random port. Defaults: test mode, offline AI with no delay, rate limits off;
+ * pass DATABASE_URL (and REDIS_URL, REDIS_KEY_PREFIX for distributed mode) in env.
+ */
+export async function startApp(env: Record<string, string | undefined>): Promise<RunningApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    OFFLINE_LLM_DELAY_MS: '0',
+    RATE_LIMIT_ENABLED: 'false',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { app, config, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
