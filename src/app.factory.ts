@@ -1,19 +1,26 @@
 import helmet from '@fastify/helmet';
-import { RequestMethod } from '@nestjs/common';
+import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
-import { toErrorBody } from './platform/http/error-body';
 import { setupOpenApi } from './platform/http/openapi';
 import { HttpMetrics } from './platform/metrics/http-metrics';
+import { SocketAdapter } from './platform/realtime/socket-adapter';
+import { RedisConnections } from './platform/redis/redis-connections';
 import { requestIdFrom } from './shared';
 
 export const API_PREFIX = 'api/v1';
 
-/** Builds a fully configured application (not yet listening). Used by main.ts and by the e2e tests. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+/**
+ * Builds a fully configured application (not yet listening). Used by main.ts and by the e2e tests, which may
+ * pass a root module that wraps AppModule to add a probe controller.
+ */
+export async function createApp(
+  config: AppConfig,
+  rootModule: DynamicModule = AppModule.forRoot(config),
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.app.bodyLimitBytes,
     trustProxy: config.app.trustProxy,
@@ -28,18 +35,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', request.id);
     done();
   });
-  // Failures inside Fastify itself (body parsing, size limits) get the same error body as the rest.
-  fastify.setErrorHandler((error, request, reply) => {
-    const { body, headers } = toErrorBody(error, request.id);
-    void reply.headers(headers).status(body.statusCode).send(body);
-  });
+  // No Fastify error handler here: Nest installs its own at init, which passes Fastify's errors (bad JSON,
+  // body too large) through the global AllExceptionsFilter, so they get the single error body too.
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.get(HttpMetrics).attach(fastify);
+  app.useWebSocketAdapter(new SocketAdapter(app, config, app.get(RedisConnections)));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AppConfigModule, type AppConfig } from './config';
 import { AnalyticsModule } from './modules/analytics';
 import { AuthModule } from './modules/auth';
@@ -8,11 +9,17 @@ import { ScenarioModule } from './modules/scenario';
 import { CacheModule } from './platform/cache/cache.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { HealthModule } from './platform/health/health.module';
+import { JobsModule } from './platform/jobs';
 import { AllExceptionsFilter } from './platform/http/all-exceptions.filter';
 import { createValidationPipe } from './platform/http/validation';
+import { LlmModule } from './platform/llm';
 import { LoggingModule } from './platform/logging/logging.module';
+import { ExpiringStoreModule } from './platform/expiring-store/expiring-store.module';
 import { MetricsModule } from './platform/metrics/metrics.module';
+import { RateLimitModule } from './platform/rate-limit';
+import { RealtimeModule } from './platform/realtime/realtime.module';
 import { RedisModule } from './platform/redis/redis.module';
+import { SecretsModule } from './platform/secrets/secrets.module';
 
 @Module({})
 export class AppModule {
@@ -21,12 +28,19 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        EventEmitterModule.forRoot(),
         LoggingModule,
         MetricsModule,
         DatabaseModule,
         RedisModule,
         CacheModule,
+        JobsModule.forRoot({ runWorkers: config.analytics.runWorker }),
+        SecretsModule,
+        ExpiringStoreModule,
+        RateLimitModule,
+        RealtimeModule,
         HealthModule,
+        LlmModule,
         AuthModule,
         ScenarioModule,
         ConversationModule,

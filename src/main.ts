@@ -14,7 +14,18 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await createApp(config);
-  app.enableShutdownHooks();
+  // On a signal Nest drains HTTP, closes pools and the embedded database, then exits 0 (not by re-raising the signal).
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
+  const graceMs = config.app.shutdownGraceMs;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      // A long-lived stream must not hold the shutdown forever.
+      setTimeout(() => {
+        process.stderr.write(`Shutdown took longer than ${graceMs} ms; exiting.\n`);
+        process.exit(1);
+      }, graceMs).unref();
+    });
+  }
   await app.listen(config.app.port, config.app.host);
 }
 

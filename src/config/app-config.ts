@@ -74,6 +74,8 @@ export interface AppConfig {
   };
   watch: { turnDelayMs: number; idleTimeoutSeconds: number; maxTokens: number };
   analytics: { windowConversations: number; runWorker: boolean };
+  /** First retry delay of a failed job; each further retry waits twice as long. */
+  jobs: { backoffMs: number };
   socket: { maxConnectionsPerUser: number; maxPayloadBytes: number };
 }
 
@@ -197,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       windowConversations: e.ANALYTICS_WINDOW_CONVERSATIONS ?? 20,
       runWorker: e.JOBS_RUN_WORKER ?? true,
     },
+    jobs: { backoffMs: e.JOBS_BACKOFF_MS ?? 2000 },
     socket: {
       maxConnectionsPerUser: e.SOCKET_MAX_CONNECTIONS_PER_USER ?? 5,
       maxPayloadBytes: e.SOCKET_MAX_PAYLOAD_BYTES ?? 64 * 1024,

@@ -13,5 +13,5 @@ export async function waitFor<T>(check: () => Promise<T> | T, { timeoutMs = 1000
     }
     await sleep(intervalMs);
   }
-  throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+  throw new Error(`condition not met within ${timeoutMs} ms${last instanceof Error ? `: ${last.message}` : ''}`);
 }

@@ -1,4 +1,10 @@
 export { AuthModule } from './auth.module';
 export { RequirePermissions, CurrentUser } from './decorators';
+export { Authenticated, Public } from '../../platform/http/public.decorator';
 export type { Principal } from './principal';
 export { can, ROLES, PERMISSIONS, type Role, type Permission } from './domain/permissions';
+export { Authenticator } from './tokens/authenticator';
+export { AccountDeletion, type AccountDeletionParticipant } from './users/account-deletion';
+export { UsersService } from './users/users.service';
+export { ownedBy, assertOwner } from './ownership';
+export { createUserCommand } from './cli/create-user.command';

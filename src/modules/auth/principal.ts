@@ -8,5 +8,6 @@ export interface Principal {
   /** id of the access token (jti) and of the login (refresh-token family) it belongs to */
   tokenId: string;
   sessionId: string;
+  /** when the access token expires, in epoch milliseconds */
   tokenExpiresAt: number;
 }

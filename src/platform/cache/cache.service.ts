@@ -30,6 +30,7 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
   private readonly local: LRUCache<string, { value: unknown }>;
   private readonly channel: string;
   private subscriber?: Redis;
+  private readonly pending: Invalidation[] = [];
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -47,6 +48,7 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
     this.subscriber.on('message', (_channel: string, raw: string) => this.applyInvalidation(raw));
     // Messages sent while the subscription was down are lost, so a (re)connect starts from an empty local level.
     this.subscriber.on('ready', () => this.local.clear());
+    this.redis.client.on('ready', () => void this.replayPending());
     // Reconnects re-subscribe automatically (ioredis autoResubscribe).
     await this.subscriber.subscribe(this.channel).catch((e: Error) => this.logger.warn(`subscribe failed: ${e.message}`));
   }
@@ -63,7 +65,7 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
       this.hits.inc({ cache });
       return local.value as T;
     }
-    if (!this.redis.enabled) return undefined;
+    if (!this.redis.ready) return undefined;
     try {
       const [raw, ttl] = await Promise.all([this.redis.client.get(full), this.redis.client.pttl(full)]);
       if (raw === null) return undefined;
@@ -80,9 +82,11 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
   async set<T>(cache: string, key: string, value: T, ttlSeconds = this.config.cache.defaultTtlSeconds): Promise<void> {
     const full = this.key(cache, key);
     this.local.set(full, { value }, { ttl: ttlSeconds * 1000 });
-    if (!this.redis.enabled) return;
+    if (!this.redis.ready) return;
     try {
       await this.redis.client.set(full, JSON.stringify(value), 'EX', ttlSeconds);
+      // An overwrite is a change too: other instances drop their local copy and read the new value.
+      await this.redis.client.publish(this.channel, JSON.stringify({ from: this.instanceId, keys: [full] }));
     } catch (e) {
       this.logger.warn(`set ${cache} failed: ${(e as Error).message}`);
     }
@@ -101,31 +105,47 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
     const full = keys.map((k) => this.key(cache, k));
     for (const k of full) this.local.delete(k);
     if (!this.redis.enabled || full.length === 0) return;
-    await this.broadcast({ from: this.instanceId, keys: full }, () => this.redis.client.unlink(...full));
+    await this.broadcast({ from: this.instanceId, keys: full });
   }
 
   async deleteByPrefix(cache: string, prefix = ''): Promise<void> {
     const full = this.key(cache, prefix);
     this.dropLocalPrefix(full);
     if (!this.redis.enabled) return;
-    await this.broadcast({ from: this.instanceId, prefix: full }, async () => {
-      let cursor = '0';
-      do {
-        const [next, found] = await this.redis.client.scan(cursor, 'MATCH', `${escapeGlob(full)}*`, 'COUNT', 500);
-        if (found.length) await this.redis.client.unlink(...found);
-        cursor = next;
-      } while (cursor !== '0');
-    });
+    await this.broadcast({ from: this.instanceId, prefix: full });
   }
 
-  private async broadcast(message: Invalidation, removeShared: () => Promise<unknown>): Promise<void> {
+  /**
+   * Removes the shared copies and tells the other instances. While Redis is down the invalidation is kept
+   * and replayed when it returns, so no stale shared copy outlives an outage.
+   */
+  private async broadcast(message: Invalidation): Promise<void> {
+    if (!this.redis.ready) {
+      this.pending.push(message);
+      return;
+    }
     try {
-      await removeShared();
+      await this.removeShared(message);
       await this.redis.client.publish(this.channel, JSON.stringify(message));
     } catch (e) {
-      this.logger.error(`invalidation failed: ${(e as Error).message}`);
-      throw e;
+      this.logger.warn(`invalidation deferred until Redis answers: ${(e as Error).message}`);
+      this.pending.push(message);
     }
+  }
+
+  private async removeShared(message: Invalidation): Promise<void> {
+    if (message.keys?.length) await this.redis.client.unlink(...message.keys);
+    if (message.prefix === undefined) return;
+    let cursor = '0';
+    do {
+      const [next, found] = await this.redis.client.scan(cursor, 'MATCH', `${escapeGlob(message.prefix)}*`, 'COUNT', 500);
+      if (found.length) await this.redis.client.unlink(...found);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
+  private async replayPending(): Promise<void> {
+    for (const message of this.pending.splice(0)) await this.broadcast(message);
   }
 
   private applyInvalidation(raw: string): void {

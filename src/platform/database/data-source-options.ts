@@ -11,6 +11,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     extra: { max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
-    logging: ['error'],
+    // TypeORM's own error log prints query parameters, which can hold credentials; errors still propagate.
+    logging: false,
   };
 }

@@ -11,7 +11,7 @@ interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
-  process?: { kill(signal: string): boolean };
+  process?: { kill(signal: string): boolean; exitCode: number | null; signalCode: string | null };
 }
 
 /**
@@ -21,6 +21,7 @@ interface EmbeddedPostgresInstance {
 export class EmbeddedPostgres {
   private readonly logger = new Logger('EmbeddedPostgres');
   private instance?: EmbeddedPostgresInstance;
+  private readonly recentLog: string[] = [];
   private readonly killOnExit = () => this.instance?.process?.kill('SIGINT');
 
   constructor(
@@ -37,19 +38,26 @@ export class EmbeddedPostgres {
       user: 'postgres',
       password,
       persistent: true,
-      createPostgresUser: true,
+      // Only root needs (and may create) the `postgres` user; an ordinary user runs the server as itself.
+      createPostgresUser: process.getuid?.() === 0,
       authMethod: 'scram-sha-256',
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${this.dir}`],
-      onLog: () => undefined,
+      onLog: (line: string) => this.remember(line),
       onError: (e: unknown) => this.logger.error(String(e)),
     });
     const fresh = !existsSync(join(this.dir, 'PG_VERSION'));
-    if (fresh) {
-      await mkdir(this.dir, { recursive: true });
-      this.logger.log(`Initialising an embedded PostgreSQL in ${this.dir}`);
-      await instance.initialise();
+    try {
+      if (fresh) {
+        await mkdir(this.dir, { recursive: true });
+        this.logger.log(`Initialising an embedded PostgreSQL in ${this.dir}`);
+        await instance.initialise();
+      }
+      await instance.start();
+    } catch (e) {
+      // The library rejects with nothing when the server exits early (port taken, data folder locked or unreadable).
+      const reason = e instanceof Error ? e.message : this.recentLog.join('').trim() || 'the server exited';
+      throw new Error(`Embedded PostgreSQL did not start in ${this.dir} on port ${this.port}: ${reason}`, { cause: e });
     }
-    await instance.start();
     this.instance = instance;
     process.once('exit', this.killOnExit);
     const admin = `postgres://postgres:${password}@127.0.0.1:${this.port}`;
@@ -59,10 +67,18 @@ export class EmbeddedPostgres {
   }
 
   async stop(): Promise<void> {
-    if (!this.instance) return;
-    process.removeListener('exit', this.killOnExit);
-    await this.instance.stop();
+    const instance = this.instance;
+    if (!instance) return;
     this.instance = undefined;
+    process.removeListener('exit', this.killOnExit);
+    // Ctrl+C in a terminal reaches the server too; once it has exited, the library would wait forever for its exit.
+    const server = instance.process;
+    if (server && server.exitCode === null && server.signalCode === null) await instance.stop();
+  }
+
+  private remember(line: string): void {
+    this.recentLog.push(line);
+    if (this.recentLog.length > 10) this.recentLog.shift();
   }
 
   private async ensureDatabase(adminUrl: string): Promise<void> {

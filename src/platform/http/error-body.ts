@@ -76,7 +76,7 @@ function clientMessage(error: unknown, status: number): string {
   const e = error as { getResponse?: () => unknown; message?: unknown };
   const response = typeof e.getResponse === 'function' ? e.getResponse() : undefined;
   const fromResponse =
-    response && typeof response === 'object' && 'message' in response ? (response as { message: unknown }).message : undefined;
+    response && typeof response === 'object' && 'message' in response ? response.message : undefined;
   const message = typeof fromResponse === 'string' ? fromResponse : typeof e.message === 'string' ? e.message : '';
   if (status === 400 && /JSON/i.test(message)) return 'The request body is not valid JSON.';
   return message.slice(0, 300) || 'The request could not be processed.';

@@ -26,6 +26,14 @@ export class RedisConnections implements OnApplicationShutdown {
     return this.commandClient;
   }
 
+  /**
+   * Whether the shared connection is up right now. Optional work (cache reads, progress notes) checks this
+   * and skips Redis during an outage instead of waiting for each command to time out.
+   */
+  get ready(): boolean {
+    return this.enabled && this.client.status === 'ready';
+  }
+
   /** A dedicated connection (subscribers, blocking queue workers, the socket adapter). */
   create(name: string, options: RedisOptions = {}): Redis {
     if (!this.config.redis.url) throw new Error('Redis is not configured (REDIS_URL is unset).');

@@ -2,9 +2,21 @@ import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from './permissions';
 
 describe('permission matrix', () => {
   const expected: Record<string, string[]> = {
-    user: ['conversation:read:own', 'conversation:write:own', 'conversation:delete:own', 'scenario:read', 'analytics:read:own'],
+    user: [
+      'conversation:read:own',
+      'conversation:write:own',
+      'conversation:delete:own',
+      'scenario:read',
+      'analytics:read:own',
+    ],
     premium_user: ['scenario:create'],
-    admin: ['conversation:read:all', 'scenario:update', 'scenario:delete', 'analytics:read:all', 'user:read:all'],
+    admin: [
+      'conversation:read:all',
+      'scenario:update',
+      'scenario:delete',
+      'analytics:read:all',
+      'user:read:all',
+    ],
     super_admin: ['user:manage'],
   };
 

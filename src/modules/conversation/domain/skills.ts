@@ -1,0 +1,30 @@
+/** The six skills every conversation is scored on. */
+export const SKILL_AXES = [
+  'empathy',
+  'clarity',
+  'activeListening',
+  'adaptability',
+  'positivity',
+  'professionalism',
+] as const;
+export type SkillAxis = (typeof SKILL_AXES)[number];
+export type SkillScores = Record<SkillAxis, number>;
+
+export const SKILL_LABELS: Record<'ja' | 'en', Record<SkillAxis, string>> = {
+  ja: {
+    empathy: '共感力',
+    clarity: '明確さ',
+    activeListening: '傾聴力',
+    adaptability: '適応力',
+    positivity: '前向きさ',
+    professionalism: 'プロフェッショナリズム',
+  },
+  en: {
+    empathy: 'empathy',
+    clarity: 'clarity',
+    activeListening: 'active listening',
+    adaptability: 'adaptability',
+    positivity: 'positivity',
+    professionalism: 'professionalism',
+  },
+};

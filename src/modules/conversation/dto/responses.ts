@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ConversationEntity } from '../entities/conversation.entity';
+import type { FeedbackEntity } from '../entities/feedback.entity';
+import type { MessageEntity } from '../entities/message.entity';
+
+export class MessageView {
+  @ApiProperty() id!: string;
+  @ApiProperty() conversationId!: string;
+  @ApiProperty({ enum: ['user', 'assistant'] }) role!: 'user' | 'assistant';
+  @ApiProperty({ nullable: true, type: String }) speaker!: string | null;
+  @ApiProperty() content!: string;
+  @ApiProperty({ nullable: true, type: String }) clientMessageId!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export class ConversationSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['chat', 'scenario', 'watch'] }) mode!: string;
+  @ApiProperty({ nullable: true, type: String }) scenarioId!: string | null;
+  @ApiProperty() title!: string;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) endedAt!: string | null;
+  @ApiProperty() messageCount!: number;
+  @ApiProperty({ nullable: true, type: String }) lastMessageAt!: string | null;
+}
+
+export class FeedbackView {
+  @ApiProperty() id!: string;
+  @ApiProperty() conversationId!: string;
+  @ApiProperty({
+    description:
+      'Integers 0-100 on empathy, clarity, activeListening, adaptability, positivity, professionalism.',
+  })
+  scores!: Record<string, number>;
+  @ApiProperty() overall!: number;
+  @ApiProperty({ type: [String] }) strengths!: string[];
+  @ApiProperty({ type: [String] }) improvements!: string[];
+  @ApiProperty() summary!: string;
+  @ApiPropertyOptional({
+    description: '[{ point, met: true|false|null, comment }] for scenario conversations.',
+  })
+  feedbackPoints?: Array<{ point: string; met: boolean | null; comment: string }>;
+  @ApiProperty({ enum: ['llm', 'heuristic'] }) generatedBy!: 'llm' | 'heuristic';
+  @ApiProperty({ nullable: true, type: String }) model!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export const toMessageView = (m: MessageEntity): MessageView => ({
+  id: m.id,
+  conversationId: m.conversationId,
+  role: m.role,
+  speaker: m.speaker,
+  content: m.content,
+  clientMessageId: m.clientMessageId,
+  createdAt: new Date(m.createdAt).toISOString(),
+});
+
+export const toSummaryView = (c: ConversationEntity): ConversationSummaryView => ({
+  id: c.id,
+  mode: c.mode,
+  scenarioId: c.scenarioId,
+  title: c.title,
+  startedAt: new Date(c.startedAt).toISOString(),
+  endedAt: c.endedAt ? new Date(c.endedAt).toISOString() : null,
+  messageCount: c.messageCount,
+  lastMessageAt: c.lastMessageAt ? new Date(c.lastMessageAt).toISOString() : null,
+});
+
+export const toFeedbackView = (f: FeedbackEntity): FeedbackView => {
+  const view: FeedbackView = {
+    id: f.id,
+    conversationId: f.conversationId,
+    scores: f.scores,
+    overall: f.overall,
+    strengths: f.strengths,
+    improvements: f.improvements,
+    summary: f.summary,
+    generatedBy: f.generatedBy,
+    model: f.model,
+    createdAt: new Date(f.createdAt).toISOString(),
+  };
+  if (f.feedbackPoints) view.feedbackPoints = f.feedbackPoints;
+  return view;
+};

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { openSse } from '../../../platform/http/sse';
+import { DomainError } from '../../../shared';
+import { MessageView, toMessageView } from '../dto/responses';
+import { ConversationEvents } from '../generation/conversation-events';
+import type { SendOutcome } from '../messaging.service';
+
+export interface ExchangeView {
+  userMessage: MessageView;
+  reply: MessageView | null;
+  moderation?: { reason: string; note: string };
+}
+
+/** Turns a send outcome into the HTTP answer: JSON, or Server-Sent Events when the client asked for them. */
+@Injectable()
+export class MessageResponder {
+  constructor(private readonly events: ConversationEvents) {}
+
+  async json(outcome: SendOutcome, reply: FastifyReply): Promise<ExchangeView> {
+    const userMessage = toMessageView(outcome.userMessage);
+    switch (outcome.kind) {
+      case 'replayed':
+        void reply.status(200);
+        return { userMessage, reply: toMessageView(outcome.reply) };
+      case 'moderated':
+        return { userMessage, reply: null, moderation: outcome.moderation };
+      case 'accepted': {
+        const stored = await outcome.start();
+        if (outcome.retry) void reply.status(200);
+        return { userMessage, reply: toMessageView(stored) };
+      }
+    }
+  }
+
+  stream(outcome: SendOutcome, reply: FastifyReply): void {
+    const sse = openSse(reply);
+    sse.send('user', toMessageView(outcome.userMessage));
+    if (outcome.kind === 'replayed') {
+      sse.send('done', { reply: toMessageView(outcome.reply) });
+      return sse.close();
+    }
+    if (outcome.kind === 'moderated') {
+      sse.send('moderation', outcome.moderation);
+      sse.send('done', { reply: null, moderation: outcome.moderation });
+      return sse.close();
+    }
+    const replyTo = outcome.userMessage.id;
+    const unsubscribe = this.events.on('reply.delta', (e) => {
+      if (e.replyTo === replyTo) sse.send('delta', { text: e.text });
+    });
+    sse.onClose(unsubscribe);
+    // The reply is generated and stored whether or not this client is still listening.
+    outcome
+      .start()
+      .then((stored) => sse.send('done', { reply: toMessageView(stored) }))
+      .catch((e: unknown) => {
+        const error =
+          e instanceof DomainError
+            ? e
+            : new DomainError('unavailable', 'LLM_UNAVAILABLE', 'The AI partner is unavailable.');
+        sse.send('error', { code: error.code, message: error.message });
+      })
+      .finally(() => sse.close());
+  }
+}

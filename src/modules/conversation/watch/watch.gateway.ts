@@ -1,0 +1,158 @@
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { InjectConfig, type AppConfig } from '../../../config';
+import { RateLimiter } from '../../../platform/rate-limit';
+import { ConnectionRegistry } from '../../../platform/realtime/connection-registry';
+import { authenticateSockets } from '../../../platform/realtime/socket-auth';
+import { acknowledge, parsePayload } from '../../../platform/realtime/socket-handler';
+import { SocketMetrics } from '../../../platform/realtime/socket-metrics';
+import { Authenticator, CurrentUser, RequirePermissions, type Principal } from '../../auth';
+import { WatchSessionIdDto, WatchSocketMessageDto } from './dto/watch-requests';
+import { WatchEventBus, type WatchEvent } from './watch-event-bus';
+import { WatchPresence } from './watch-presence';
+import {
+  WatchClientEvents as C,
+  WatchServerEvents as S,
+  watchRoom,
+  type WatchServerPayloads,
+} from './watch.events';
+import { WatchService } from './watch.service';
+
+/** The sessions a socket watches, kept on the socket for its disconnect. */
+function watchedBy(socket: Socket): Set<string> {
+  socket.data.watching ??= new Set<string>();
+  return socket.data.watching as Set<string>;
+}
+
+/**
+ * The /watch namespace. Events of a session go to its room from the instance where they happen; the Redis
+ * adapter carries them to sockets on other instances, so each socket gets each event once.
+ */
+@WebSocketGateway({ namespace: '/watch' })
+export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
+  private readonly logger = new Logger('WatchGateway');
+  private readonly unsubscribe: () => void;
+  @WebSocketServer() private namespace!: Namespace;
+
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly authenticator: Authenticator,
+    private readonly registry: ConnectionRegistry,
+    private readonly metrics: SocketMetrics,
+    private readonly watch: WatchService,
+    private readonly presence: WatchPresence,
+    private readonly rateLimiter: RateLimiter,
+    bus: WatchEventBus,
+  ) {
+    this.unsubscribe = bus.listen((event, origin) => {
+      if (origin === 'local') this.forward(event);
+    });
+  }
+
+  afterInit(namespace: Namespace): void {
+    authenticateSockets(namespace, {
+      authenticate: (token) => this.authenticator.authenticate(token),
+      registry: this.registry,
+      metrics: this.metrics,
+      maxConnectionsPerUser: this.config.socket.maxConnectionsPerUser,
+      sessionType: 'watch_socket',
+    });
+  }
+
+  handleDisconnect(socket: Socket): void {
+    for (const sessionId of watchedBy(socket)) void this.presence.remove(sessionId, `socket:${socket.id}`);
+  }
+
+  onApplicationShutdown(): void {
+    this.unsubscribe();
+    // Tell this instance's clients to reconnect (to another instance) before the server closes.
+    this.namespace?.local.emit(S.shutdown, { reconnect: true });
+    this.namespace?.local.disconnectSockets(true);
+  }
+
+  @SubscribeMessage(C.join)
+  @RequirePermissions('conversation:read:own')
+  join(@CurrentUser() principal: Principal, @ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
+    return this.handle(C.join, async () => {
+      const { sessionId } = await parsePayload(WatchSessionIdDto, body);
+      const session = await this.watch.watch(principal, sessionId);
+      // Join first, then read: a turn taken meanwhile is in the room and maybe in the ack too (same id and turn).
+      await socket.join(watchRoom(sessionId));
+      if (!session.endedAt) {
+        watchedBy(socket).add(sessionId);
+        await this.presence.add(sessionId, `socket:${socket.id}`);
+      }
+      return { sessionId, ...(await this.watch.snapshot(sessionId)) };
+    });
+  }
+
+  @SubscribeMessage(C.leave)
+  @RequirePermissions('conversation:read:own')
+  leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
+    return this.handle(C.leave, async () => {
+      const { sessionId } = await parsePayload(WatchSessionIdDto, body);
+      await socket.leave(watchRoom(sessionId));
+      if (watchedBy(socket).delete(sessionId)) await this.presence.remove(sessionId, `socket:${socket.id}`);
+      return { sessionId };
+    });
+  }
+
+  @SubscribeMessage(C.send)
+  @RequirePermissions('conversation:write:own')
+  send(@CurrentUser() principal: Principal, @MessageBody() body: unknown) {
+    return this.handle(C.send, async () => {
+      await this.rateLimiter.consume(`user:${principal.userId}`, 'messages');
+      const { sessionId, ...dto } = await parsePayload(WatchSocketMessageDto, body);
+      const { message, replayed } = await this.watch.say(principal, sessionId, dto);
+      return {
+        messageId: message.id,
+        replayed,
+        ...(message.moderation ? { moderation: message.moderation } : {}),
+      };
+    });
+  }
+
+  private async handle<T extends object>(event: string, work: () => Promise<T>) {
+    const ack = await acknowledge(work);
+    this.metrics.events.inc({ event, outcome: ack.ok ? 'ok' : ack.code });
+    if (!ack.ok && ack.code === 'INTERNAL_ERROR') this.logger.error(`${event} failed`);
+    return ack;
+  }
+
+  private forward(event: WatchEvent): void {
+    switch (event.type) {
+      case 'ai.message':
+        return this.toRoom(event.sessionId, S.aiMessage, event.message);
+      case 'user.message':
+        return this.toRoom(event.sessionId, S.userMessage, event.message);
+      case 'quiz':
+        return this.toRoom(event.sessionId, S.quiz, event.quiz);
+      case 'user.join':
+        return this.toRoom(event.sessionId, S.userJoin, { sessionId: event.sessionId, userId: event.userId });
+      case 'user.leave':
+        return this.toRoom(event.sessionId, S.userLeave, {
+          sessionId: event.sessionId,
+          userId: event.userId,
+        });
+      case 'ended':
+        return this.toRoom(event.sessionId, S.ended, { sessionId: event.sessionId, reason: event.reason });
+    }
+  }
+
+  private toRoom<E extends keyof WatchServerPayloads>(
+    sessionId: string,
+    event: E,
+    payload: WatchServerPayloads[E],
+  ): void {
+    this.namespace?.to(watchRoom(sessionId)).emit(event, payload);
+  }
+}

@@ -1,0 +1,170 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CATEGORIES,
+  DIFFICULTIES,
+  LOCALES,
+  ROLE_TYPES,
+  VISIBILITIES,
+  type Category,
+  type Difficulty,
+  type Locale,
+  type RoleType,
+  type Visibility,
+} from '../domain/scenario-content';
+import { IsSlug, LIMITS, NormalizeSlug, Trim } from './input-rules';
+
+export class CharacterInputDto {
+  @ApiPropertyOptional({ maxLength: LIMITS.name, example: '山本 課長' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, LIMITS.name)
+  name?: string;
+
+  @ApiProperty({ maxLength: LIMITS.characterText })
+  @Trim()
+  @IsString()
+  @Length(1, LIMITS.characterText)
+  personality!: string;
+
+  @ApiProperty({ maxLength: LIMITS.characterText })
+  @Trim()
+  @IsString()
+  @Length(1, LIMITS.characterText)
+  speakingStyle!: string;
+
+  @ApiProperty({ maxLength: LIMITS.situation })
+  @Trim()
+  @IsString()
+  @Length(1, LIMITS.situation)
+  situation!: string;
+
+  @ApiProperty({ maxLength: LIMITS.characterText, description: "The character's opening line." })
+  @Trim()
+  @IsString()
+  @Length(1, LIMITS.characterText)
+  initialApproach!: string;
+}
+
+export class CreateScenarioDto {
+  @ApiPropertyOptional({
+    maxLength: LIMITS.slug,
+    description:
+      'Generated from the title when absent (Japanese titles give Japanese slugs), with a numeric suffix if taken. ' +
+      'An explicit slug that is taken answers 409 SLUG_TAKEN.',
+  })
+  @IsOptional()
+  @NormalizeSlug()
+  @IsString()
+  @IsSlug()
+  slug?: string;
+
+  @ApiProperty({ maxLength: LIMITS.title })
+  @Trim()
+  @IsString()
+  @Length(1, LIMITS.title)
+  title!: string;
+
+  @ApiProperty({ maxLength: LIMITS.description })
+  @Trim()
+  @IsString()
+  @Length(1, LIMITS.description)
+  description!: string;
+
+  @ApiProperty({ enum: DIFFICULTIES })
+  @IsIn(DIFFICULTIES)
+  difficulty!: Difficulty;
+
+  @ApiProperty({ enum: CATEGORIES })
+  @IsIn(CATEGORIES)
+  category!: Category;
+
+  @ApiProperty({ enum: LOCALES })
+  @IsIn(LOCALES)
+  locale!: Locale;
+
+  @ApiPropertyOptional({ type: [String], maxItems: LIMITS.tags, default: [] })
+  @IsOptional()
+  @Trim()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.tags)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, LIMITS.tag, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Asks for consent before a conversation starts. Always true for the harassment-prevention category.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  sensitive?: boolean;
+
+  @ApiPropertyOptional({ enum: ROLE_TYPES, default: 'standard' })
+  @IsOptional()
+  @IsIn(ROLE_TYPES)
+  roleType?: RoleType;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.role, default: '' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, LIMITS.role)
+  aiRole?: string;
+
+  @ApiPropertyOptional({ maxLength: LIMITS.role, default: '' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, LIMITS.role)
+  userRole?: string;
+
+  @ApiProperty({ type: CharacterInputDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => CharacterInputDto)
+  character!: CharacterInputDto;
+
+  @ApiProperty({ type: [String], minItems: 1, maxItems: LIMITS.points })
+  @Trim()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LIMITS.points)
+  @IsString({ each: true })
+  @Length(1, LIMITS.point, { each: true })
+  learningPoints!: string[];
+
+  @ApiProperty({ type: [String], minItems: 1, maxItems: LIMITS.points })
+  @Trim()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LIMITS.points)
+  @IsString({ each: true })
+  @Length(1, LIMITS.point, { each: true })
+  feedbackPoints!: string[];
+
+  @ApiPropertyOptional({
+    enum: VISIBILITIES,
+    default: 'private',
+    description: 'Only admins may set "public" (403 FORBIDDEN for others).',
+  })
+  @IsOptional()
+  @IsIn(VISIBILITIES)
+  visibility?: Visibility;
+}

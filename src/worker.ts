@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { ConfigError, loadConfigFromProcess, type AppConfig } from './config';
+
+/**
+ * The background worker alone: the application's modules in a Nest application context, with no HTTP server
+ * and no sockets, taking jobs from the Redis queues. API instances then run with JOBS_RUN_WORKER=false.
+ */
+export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
+  if (!config.redis.url) {
+    throw new ConfigError(['REDIS_URL: the worker needs Redis; without it, jobs run inside the API process']);
+  }
+  const workerConfig: AppConfig = { ...config, analytics: { ...config.analytics, runWorker: true } };
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot(workerConfig), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  context.useLogger(context.get(Logger));
+  return context;
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfigFromProcess();
+    const context = await createWorker(config);
+    // On SIGTERM/SIGINT the workers finish the jobs in hand, then connections close and the process exits.
+    context.enableShutdownHooks();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(
+      `Worker failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    process.exit(1);
+  });
+}

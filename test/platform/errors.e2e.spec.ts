@@ -1,0 +1,132 @@
+import { Body, Controller, Module, Post } from '@nestjs/common';
+import { IsString, MaxLength } from 'class-validator';
+import request from 'supertest';
+import { QueryFailedError } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { AppModule } from '../../src/app.module';
+import { loadConfig } from '../../src/config';
+import { Public } from '../../src/platform/http/public.decorator';
+import type { RunningApp } from '../helpers/app';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+class EchoDto {
+  @IsString() @MaxLength(20) text!: string;
+}
+
+const SECRET_SQL = 'SELECT password_hash FROM users WHERE email = $1';
+
+/** Routes that exist only in this spec, to reach the error paths of a real request. */
+@Controller('error-probe')
+class ErrorProbeController {
+  @Public()
+  @Post('echo')
+  echo(@Body() body: EchoDto): EchoDto {
+    return body;
+  }
+
+  @Public()
+  @Post('crash')
+  crash(): never {
+    throw new QueryFailedError(
+      SECRET_SQL,
+      ['someone@example.com'],
+      new Error('relation "users" does not exist'),
+    );
+  }
+}
+
+const BODY_LIMIT = 4096;
+
+describe('error bodies', () => {
+  let db: TestDatabase;
+  let running: RunningApp;
+  let warnings: jest.SpyInstance;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('errors');
+    // As startApp (test/helpers/app.ts) configures an app, with a smaller body limit.
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+      OFFLINE_LLM_DELAY_MS: '0',
+      RATE_LIMIT_ENABLED: 'false',
+      DATABASE_URL: db.url,
+      BODY_LIMIT_BYTES: String(BODY_LIMIT),
+    });
+    @Module({ imports: [AppModule.forRoot(config)], controllers: [ErrorProbeController] })
+    class ProbeRootModule {}
+    warnings = jest.spyOn(process, 'emitWarning');
+    const app = await createApp(config, { module: ProbeRootModule });
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    running = { app, config, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  });
+  afterAll(async () => {
+    warnings?.mockRestore();
+    await running?.close();
+    await db?.drop();
+  });
+
+  const post = (path: string) =>
+    request(running.url).post(`/api/v1/error-probe/${path}`).set('X-Request-Id', 'req-1');
+
+  it('lets a valid request through', async () => {
+    await post('echo').send({ text: 'hello' }).expect(201, { text: 'hello' });
+  });
+
+  it('answers a body over the limit with 413', async () => {
+    const res = await post('echo').send({ text: 'x'.repeat(BODY_LIMIT * 2) });
+    expect(res.status).toBe(413);
+    expect(res.body).toEqual({
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.any(String),
+      requestId: 'req-1',
+    });
+  });
+
+  it('answers malformed JSON with 400', async () => {
+    const res = await post('echo').set('Content-Type', 'application/json').send('{"text": "unterminated');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'The request body is not valid JSON.',
+      requestId: 'req-1',
+    });
+  });
+
+  it('reports each invalid or unknown field without echoing values', async () => {
+    const res = await post('echo').send({ text: 'a'.repeat(21), extra: 'top-secret-value' });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: expect.any(String),
+      details: expect.arrayContaining([
+        { field: 'text', messages: [expect.any(String)] },
+        { field: 'extra', messages: [expect.any(String)] },
+      ]),
+      requestId: 'req-1',
+    });
+    expect(res.text).not.toContain('top-secret-value');
+  });
+
+  it('answers an unexpected error with a generic 500 that shows no stack or SQL', async () => {
+    const res = await post('crash').send({});
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: 'An unexpected error occurred.',
+      requestId: 'req-1',
+    });
+    expect(res.text).not.toMatch(/password_hash|SELECT|users|\.ts:\d+|at /);
+  });
+
+  it('boots without warnings (one error handler, no overridden ones)', () => {
+    expect(warnings.mock.calls.map((args) => String(args[0]))).toEqual([]);
+  });
+});
