@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfigFromProcess } from './config';
 import { createUserCommand } from './modules/auth';
 import { importScenariosCommand } from './modules/scenario';
+import { migrationRevertCommand, migrationRunCommand } from './platform/database/migration-commands';
 
 /** An operator command: its logic lives in its module; this file only boots the application and dispatches. */
 interface CliCommand {
@@ -20,7 +21,7 @@ interface CliOutput {
   err(line: string): void;
 }
 
-const COMMANDS: CliCommand[] = [createUserCommand, importScenariosCommand];
+const COMMANDS: CliCommand[] = [migrationRunCommand, migrationRevertCommand, createUserCommand, importScenariosCommand];
 
 const output: CliOutput = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -23,12 +23,10 @@ export async function createWorker(config: AppConfig): Promise<INestApplicationC
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
   try {
-    config = loadConfigFromProcess();
-    const context = await createWorker(config);
+    const context = await createWorker(loadConfigFromProcess());
     // On SIGTERM/SIGINT the workers finish the jobs in hand, then connections close and the process exits.
-    context.enableShutdownHooks();
+    context.enableShutdownHooks(undefined, { useProcessExit: true });
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

@@ -6,7 +6,7 @@ import { startApp, type RunningApp } from '../helpers/app';
 import { registerUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
 import { waitFor } from '../helpers/wait';
-import { api, as, finished, metric, PLAIN_EN, practise, SKILLED_EN } from './support';
+import { api, as, dropRedisPrefix, finished, metric, PLAIN_EN, practise, SKILLED_EN } from './support';
 
 const QUEUE = { queue: 'strength-analysis' };
 
@@ -16,6 +16,7 @@ const QUEUE = { queue: 'strength-analysis' };
  * job counters of all of them.
  */
 describe('analysis jobs with two API instances and one worker', () => {
+  const prefix = testRedisPrefix();
   let db: TestDatabase;
   let a: RunningApp;
   let b: RunningApp;
@@ -27,7 +28,7 @@ describe('analysis jobs with two API instances and one worker', () => {
     env = {
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
-      REDIS_KEY_PREFIX: testRedisPrefix(),
+      REDIS_KEY_PREFIX: prefix,
       JOBS_RUN_WORKER: 'false',
       JOBS_BACKOFF_MS: '50',
     };
@@ -38,6 +39,7 @@ describe('analysis jobs with two API instances and one worker', () => {
     await worker?.close();
     await Promise.all([a?.close(), b?.close()]);
     await db?.drop();
+    await dropRedisPrefix(prefix);
   });
 
   function startWorker(): Promise<INestApplicationContext> {

@@ -7,9 +7,10 @@ import { startApp, type RunningApp } from '../helpers/app';
 import { registerUser, type TestUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
 import { waitFor } from '../helpers/wait';
-import { api, as, finished, PLAIN_EN, practise, SKILLED_EN } from './support';
+import { api, as, dropRedisPrefix, finished, PLAIN_EN, practise, SKILLED_EN } from './support';
 
 describe('analytics with PostgreSQL and Redis', () => {
+  const prefix = testRedisPrefix();
   let db: TestDatabase;
   let running: RunningApp;
   let learner: TestUser;
@@ -17,13 +18,14 @@ describe('analytics with PostgreSQL and Redis', () => {
   let admin: TestUser;
   const conversations: string[] = [];
   let sent = 0;
+  let first: { jobId: string; analysisId: string } | undefined;
 
   beforeAll(async () => {
     db = await createTestDatabase('analytics');
     running = await startApp({
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
-      REDIS_KEY_PREFIX: testRedisPrefix(),
+      REDIS_KEY_PREFIX: prefix,
       JOBS_BACKOFF_MS: '50',
       ANALYTICS_WINDOW_CONVERSATIONS: '5',
     });
@@ -45,6 +47,7 @@ describe('analytics with PostgreSQL and Redis', () => {
   afterAll(async () => {
     await running?.close();
     await db?.drop();
+    await dropRedisPrefix(prefix);
   });
 
   async function analyse(user: TestUser): Promise<string> {
@@ -98,6 +101,7 @@ describe('analytics with PostgreSQL and Redis', () => {
     const after = (await request(running.url).get(api('/analytics/strengths')).set(as(learner)).expect(200))
       .body;
     expect(after.id).toBe(strengths.id);
+    first = { jobId, analysisId: strengths.id as string };
   });
 
   it('gives the same scores for the same input when analysed again', async () => {
@@ -337,5 +341,22 @@ describe('analytics with PostgreSQL and Redis', () => {
       .set(as(admin))
       .expect(404);
     expect(gone.body.code).toBe('NO_ANALYSIS');
+  });
+
+  it('makes an earlier analysis current again when the conversations go back to its input', async () => {
+    const newest = (await request(running.url).get(api('/analytics/strengths')).set(as(learner)).expect(200))
+      .body;
+    expect(newest.id).not.toBe(first!.analysisId);
+    await request(running.url)
+      .delete(api(`/chat/session/${conversations[3]}`))
+      .set(as(learner))
+      .expect(204);
+    const jobId = (
+      await request(running.url).post(api('/analytics/strengths/analyze')).set(as(learner)).expect(202)
+    ).body.jobId as string;
+    expect(jobId).toBe(first!.jobId);
+    const current = (await request(running.url).get(api('/analytics/strengths')).set(as(learner)).expect(200))
+      .body;
+    expect(current).toMatchObject({ id: first!.analysisId, basedOnConversations: 3 });
   });
 });

@@ -1,6 +1,8 @@
+import Redis from 'ioredis';
 import request from 'supertest';
 import type { RunningApp } from '../helpers/app';
 import type { TestUser } from '../helpers/auth';
+import { TEST_REDIS_URL } from '../helpers/database';
 import { waitFor } from '../helpers/wait';
 
 export const api = (path: string): string => `/api/v1${path}`;
@@ -86,3 +88,18 @@ export const SKILLED_EN = [
   'Great, I would be happy to take the first part. Could you share the data, please?',
 ];
 export const PLAIN_EN = ['ok sure thing then', 'I can send it tomorrow morning', 'Thanks, that makes sense'];
+
+/** Removes what a spec left in Redis under its prefix (queues keep finished jobs for days). */
+export async function dropRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -3,8 +3,11 @@ import { Client } from 'pg';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { dataSourceOptions } from '../../src/platform/database/data-source-options';
-import { migrationRevertCommand, migrationRunCommand } from '../../src/platform/database/migration-commands';
-import { revertLastMigrationLocked, runMigrationsLocked } from '../../src/platform/database/migrator';
+import {
+  appliedMigrations,
+  revertLastMigrationLocked,
+  runMigrationsLocked,
+} from '../../src/platform/database/migrator';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
@@ -49,19 +52,16 @@ describe('migrations when two instances start at the same moment', () => {
     expect(rows.filter((r) => Number(r.copies) !== 1)).toEqual([]);
   });
 
-  it('reports the applied migrations and reverts the latest through the operator commands', async () => {
+  it('lists the applied migrations, reverts the latest, and applies it again', async () => {
     const names = migrationNames(MIGRATIONS);
-    const lines: string[] = [];
-    const output = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`error: ${l}`) };
+    const dataSource = apps[0].app.get(DataSource);
+    await expect(appliedMigrations(dataSource)).resolves.toEqual([...names].reverse());
 
-    await expect(migrationRunCommand.run(apps[0].app, [], output)).resolves.toBe(0);
-    expect(lines).toEqual([expect.stringMatching(new RegExp(`^${names.length} migration\\(s\\) applied`))]);
+    await expect(revertLastMigrationLocked(dataSource)).resolves.toBe(names.at(-1));
+    await expect(appliedMigrations(dataSource)).resolves.toEqual(names.slice(0, -1).reverse());
 
-    await expect(migrationRevertCommand.run(apps[0].app, [], output)).resolves.toBe(0);
-    const latest = names.at(-1);
-    expect(lines[1]).toBe(latest ? `Reverted ${latest}.` : 'No migration to revert.');
-    const left = await query<{ name: string }>(db.url, 'SELECT name FROM schema_migrations');
-    expect(left.map((r) => r.name).sort()).toEqual(names.slice(0, -1).sort());
+    await expect(runMigrationsLocked(dataSource)).resolves.toEqual(names.slice(-1));
+    await expect(appliedMigrations(dataSource)).resolves.toEqual([...names].reverse());
   });
 });
 

@@ -4,7 +4,9 @@ import type { TestUser } from '../helpers/auth';
 import { collectSse, type SseEvent } from '../helpers/sse';
 
 export const api = (path: string): string => `/api/v1${path}`;
-export const as = (u: Pick<TestUser, 'accessToken'>): Record<string, string> => ({ Authorization: `Bearer ${u.accessToken}` });
+export const as = (u: Pick<TestUser, 'accessToken'>): Record<string, string> => ({
+  Authorization: `Bearer ${u.accessToken}`,
+});
 
 export interface WatchMessage {
   id: string;
@@ -33,7 +35,11 @@ export interface Started {
   locale: 'ja' | 'en';
 }
 
-export async function startWatch(running: RunningApp, user: TestUser, body: Record<string, unknown> = {}): Promise<Started> {
+export async function startWatch(
+  running: RunningApp,
+  user: TestUser,
+  body: Record<string, unknown> = {},
+): Promise<Started> {
   const res = await request(running.url).post(api('/watch/start')).set(as(user)).send(body);
   if (res.status !== 201) throw new Error(`watch/start answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as Started;
@@ -49,4 +55,5 @@ export function streamWatch(
   return collectSse(`${baseUrl}${api(`/watch/stream/${sessionId}`)}`, { headers: as(user), until });
 }
 
-export const ofType = <T>(events: SseEvent[], type: string): T[] => events.filter((e) => e.event === type).map((e) => e.data as T);
+export const ofType = <T>(events: SseEvent[], type: string): T[] =>
+  events.filter((e) => e.event === type).map((e) => e.data as T);

@@ -79,13 +79,15 @@ export class StrengthAnalyses {
 
   /**
    * Makes the analysis of an input seen again the latest (the window went back to it, say after a conversation
-   * was deleted). Nothing happens when that input has no analysis yet.
+   * was deleted). Nothing happens when that input has no analysis yet or its analysis is the latest already.
    */
   async markCurrent(userId: string, inputHash: string, capturedAt: Date): Promise<void> {
     await this.locked(userId, 'exclusive', async (runner) => {
       const updated = await runner.manager.query<Array<{ id: string }>>(
-        `UPDATE strength_analyses SET input_captured_at = $3
-          WHERE user_id = $1 AND input_hash = $2 AND input_captured_at < $3 RETURNING id`,
+        `UPDATE strength_analyses a SET input_captured_at = $3
+          WHERE a.user_id = $1 AND a.input_hash = $2 AND a.input_captured_at < $3
+            AND EXISTS (SELECT 1 FROM strength_analyses o WHERE o.user_id = $1 AND o.input_captured_at > a.input_captured_at)
+          RETURNING a.id`,
         [userId, inputHash, capturedAt],
       );
       if (!updated.length) return;

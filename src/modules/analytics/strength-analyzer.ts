@@ -32,7 +32,7 @@ export interface StrengthDraft {
 }
 
 /** Raised when none of the conversations of an input can be read any more (deleted since it was queued). */
-export class NothingToAnalyseError extends ConflictError {
+export class ConversationsGoneError extends ConflictError {
   constructor() {
     super(
       'NOTHING_TO_ANALYZE',
@@ -58,7 +58,7 @@ export class StrengthAnalyzer {
   async analyze(userId: string, input: AnalysisInput, seed: string): Promise<StrengthDraft> {
     const transcripts = await this.activity.transcripts(userId, input.conversations);
     const usable = transcripts.filter((t) => t.turns.some((turn) => turn.role === 'user'));
-    if (!usable.length) throw new NothingToAnalyseError();
+    if (!usable.length) throw new ConversationsGoneError();
     const conversations: ScoredConversation[] = usable.map((t) => ({
       conversationId: t.conversationId,
       locale: t.locale,

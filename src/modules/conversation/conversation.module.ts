@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth';
+import { ConversationAccountData } from './account-data';
 import { ScenarioModule } from '../scenario';
 import { ConversationsService, conversationMetricProviders } from './conversations.service';
 import { ConversationEntity } from './entities/conversation.entity';
@@ -39,6 +40,7 @@ import { WATCH_CONTROLLERS, WATCH_ENTITIES, WATCH_PROVIDERS } from './watch/watc
   providers: [
     ...conversationMetricProviders,
     ConversationsService,
+    ConversationAccountData,
     MessagingService,
     FeedbackService,
     ExportService,

@@ -120,7 +120,11 @@ export class BullJobBackend implements JobBackend {
     let q = this.queues.get(name);
     if (!q) {
       q = new Queue(name, {
-        connection: this.redis.create(`jobs:${name}`, { maxRetriesPerRequest: null }),
+        // Producers answer HTTP requests: with Redis down they fail at once instead of queueing commands.
+        connection: this.redis.create(`jobs:${name}`, {
+          maxRetriesPerRequest: null,
+          enableOfflineQueue: false,
+        }),
         prefix: this.prefix,
       });
       q.on('error', (e) => this.logger.warn(`queue ${name}: ${e.message}`));

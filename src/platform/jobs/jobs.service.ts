@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectConfig, type AppConfig } from '../../config';
+import { ServiceUnavailableError } from '../../shared';
 import { RedisConnections } from '../redis/redis-connections';
 import { BullJobBackend } from './bullmq-job-backend';
 import { assertQueueName, JOB_ATTEMPTS } from './job-policy';
@@ -38,8 +39,9 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
       ? new BullJobBackend(redis, config.jobs.backoffMs)
       : new LocalJobBackend(config.jobs.backoffMs);
     this.runsWorkers = options.runWorkers || !redis.enabled;
-    if (!options.runWorkers && !redis.enabled)
+    if (!options.runWorkers && !redis.enabled) {
       this.logger.warn('Without Redis, jobs run in this process whatever JOBS_RUN_WORKER says.');
+    }
   }
 
   /** The handler of a queue. Registering after bootstrap starts its worker at once. */
@@ -53,17 +55,17 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
   /** Adds a job unless one with this id is queued, running or completed; a failed one runs again. */
   async enqueue<T>(queue: string, job: NewJob<T>): Promise<Enqueued> {
     assertQueueName(queue);
-    const outcome = await this.backend.enqueue(queue, job);
+    const outcome = await this.available(() => this.backend.enqueue(queue, job));
     if (outcome.created) await this.recordDepth(queue);
     return outcome;
   }
 
   get<R = unknown>(queue: string, id: string): Promise<JobView<R> | null> {
-    return this.backend.get(queue, id) as Promise<JobView<R> | null>;
+    return this.available(() => this.backend.get(queue, id) as Promise<JobView<R> | null>);
   }
 
   counts(queue: string): Promise<JobCounts> {
-    return this.backend.counts(queue);
+    return this.available(() => this.backend.counts(queue));
   }
 
   onApplicationBootstrap(): void {
@@ -105,6 +107,19 @@ export class Jobs implements OnApplicationBootstrap, OnModuleDestroy {
       throw e;
     } finally {
       void this.recordDepth(queue);
+    }
+  }
+
+  /** A store that cannot be reached is a 503 for the caller, not an internal error. */
+  private async available<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (e) {
+      this.logger.warn(`job store unavailable: ${(e as Error).message}`);
+      throw new ServiceUnavailableError(
+        'SERVICE_UNAVAILABLE',
+        'Background jobs are unavailable right now. Please try again shortly.',
+      );
     }
   }
 

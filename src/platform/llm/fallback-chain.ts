@@ -68,6 +68,8 @@ export class FallbackChain {
               { provider: name, model: target.label, mode, outcome: failure.kind, status: failure.status, retry, reason: failure.message },
               'LLM attempt failed',
             );
+            // The SDK's own error may quote provider output, so it stays at debug level.
+            if (failure.cause) this.logger.debug({ provider: name, err: failure.cause }, 'LLM attempt failure detail');
             if (committed?.()) throw new LlmUnavailableError(failure.kind === 'blocked' ? 'blocked' : 'interrupted');
             if (failure.kind === 'blocked' || failure.kind === 'rejected') throw new LlmUnavailableError(failure.kind);
             if (!retriesSameProvider(failure.kind) || retry >= this.maxRetries) break;

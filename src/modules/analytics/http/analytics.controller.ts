@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RateLimitBudget } from '../../../platform/rate-limit';
+import { RateLimit } from '../../../platform/rate-limit';
 import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { AnalysisJobs } from '../analysis-jobs';
 import { AnalyticsReads } from '../analytics-reads';
@@ -21,7 +21,7 @@ const REPORT_TYPES = { md: 'text/markdown; charset=utf-8', csv: 'text/csv; chars
 
 @ApiTags('analytics')
 @ApiBearerAuth()
-@RateLimitBudget('analytics')
+@RateLimit('analytics')
 @Controller('analytics')
 export class AnalyticsController {
   constructor(

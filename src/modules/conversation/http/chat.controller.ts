@@ -14,7 +14,7 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { wantsEventStream } from '../../../platform/http/sse';
-import { RateLimitBudget } from '../../../platform/rate-limit';
+import { RateLimit } from '../../../platform/rate-limit';
 import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { ConversationsService } from '../conversations.service';
 import { ConversationIdDto, HistoryQuery, SendMessageDto, StartChatDto } from '../dto/requests';
@@ -56,7 +56,7 @@ export class ChatController {
 
   @Post('message')
   @RequirePermissions('conversation:write:own')
-  @RateLimitBudget('messages')
+  @RateLimit('message')
   @ApiOperation({
     summary: 'Send a message in one of your chat or scenario conversations.',
     description: SEND_DOC,

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { wantsEventStream } from '../../../platform/http/sse';
-import { RateLimitBudget } from '../../../platform/rate-limit';
+import { RateLimit } from '../../../platform/rate-limit';
 import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { ConversationsService } from '../conversations.service';
 import { ConversationIdDto, SendMessageDto, StartScenarioDto } from '../dto/requests';
@@ -25,7 +25,7 @@ export class ScenarioSessionController {
 
   @Post('start')
   @RequirePermissions('conversation:write:own', 'scenario:read')
-  @RateLimitBudget('scenarioStart')
+  @RateLimit('scenarioStart')
   @ApiOperation({
     summary:
       'Start a scenario. The opening is the character’s first line; reverse-role scenarios open with the situation and wait for the learner.',
@@ -41,7 +41,7 @@ export class ScenarioSessionController {
 
   @Post('message')
   @RequirePermissions('conversation:write:own')
-  @RateLimitBudget('messages')
+  @RateLimit('message')
   @ApiOperation({ summary: 'Same as POST /chat/message.', description: SEND_DOC })
   @ApiProduces('application/json', 'text/event-stream')
   async message(

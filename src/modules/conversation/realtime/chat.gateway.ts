@@ -9,7 +9,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { InjectConfig, type AppConfig } from '../../../config';
-import { RateLimiter } from '../../../platform/rate-limit';
+import { RateLimitService } from '../../../platform/rate-limit';
 import { ConnectionRegistry } from '../../../platform/realtime/connection-registry';
 import { authenticateSockets } from '../../../platform/realtime/socket-auth';
 import { acknowledge, parsePayload } from '../../../platform/realtime/socket-handler';
@@ -46,7 +46,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
     private readonly conversations: ConversationsService,
     private readonly messaging: MessagingService,
     private readonly tracker: GenerationTracker,
-    private readonly rateLimiter: RateLimiter,
+    private readonly rateLimits: RateLimitService,
     events: ConversationEvents,
   ) {
     this.unsubscribe.push(
@@ -125,7 +125,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   @RequirePermissions('conversation:write:own')
   send(@CurrentUser() principal: Principal, @ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
     return this.handle(C.send, async () => {
-      await this.rateLimiter.consume(`user:${principal.userId}`, 'messages');
+      await this.rateLimits.consume('message', principal.userId);
       const dto = await parsePayload(SendMessageDto, body);
       const outcome = await this.messaging.send(principal, dto, ['chat', 'scenario']);
       await socket.join(conversationRoom(dto.conversationId));

@@ -72,9 +72,7 @@ export class QuizWriter {
       );
       draft = fromTranscript();
     }
-    const tokens =
-      messages.reduce((n, m) => n + estimateTokens(m.content), 0) + estimateTokens(JSON.stringify(draft));
-    await this.store.addTokens(session.id, tokens);
+    await this.store.addTokens(session.id, estimateTokens(JSON.stringify(draft)));
     if (signal.aborted || !(await lease.stillHeld())) return;
     const quiz = await this.store.saveQuiz(session.id, afterTurn, draft);
     if (quiz) this.bus.publish({ type: 'quiz', sessionId: session.id, quiz: toQuizView(quiz) });

@@ -76,10 +76,9 @@ export class TurnTaker {
       // drained: a turn is published whole
     }
     const result = await done;
-    // Spent whether or not the line is kept.
-    const tokens = messages.reduce((n, m) => n + estimateTokens(m.content), 0) + estimateTokens(result.text);
+    // The budget counts what the session generates, kept or not; prompts are bounded by maxTurns × the prompt budget.
     await this.store
-      .addTokens(session.id, tokens)
+      .addTokens(session.id, estimateTokens(result.text))
       .catch((e: Error) => this.logger.warn(`token use not counted: ${e.message}`));
     const content = cleanLine(result.text, settings.personas[speaker].name);
     if (!content) throw new DomainError('unavailable', 'LLM_UNAVAILABLE', 'The AI returned an empty line.');

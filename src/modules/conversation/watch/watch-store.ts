@@ -79,11 +79,11 @@ export class WatchStore {
 
   /** Records why the session ends; false when it has already ended (someone else ended it first). */
   async claimEnd(sessionId: string, reason: WatchEndReason): Promise<boolean> {
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE conversations SET settings = jsonb_set(settings, '{state,endReason}', to_jsonb($2::text))
          WHERE id = $1 AND ended_at IS NULL AND settings #> '{state,endReason}' IS NULL RETURNING id`,
       [sessionId, reason],
-    )) as [unknown[], number];
+    );
     return rows.length > 0;
   }
 
@@ -97,11 +97,11 @@ export class WatchStore {
 
   /** Makes the learner a participant (with the name the colleagues use) or an onlooker again; false once ended. */
   async setParticipation(sessionId: string, joined: boolean, learnerName: string | null): Promise<boolean> {
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE conversations SET settings = settings || jsonb_build_object('joined', $2::boolean, 'learnerName', $3::text)
          WHERE id = $1 AND ended_at IS NULL RETURNING id`,
       [sessionId, joined, learnerName],
-    )) as [unknown[], number];
+    );
     return rows.length > 0;
   }
 

@@ -19,7 +19,7 @@ const START_DOC =
   'whether or not anyone is watching yet. Defaults: locale ja, maxTurns 10, a workplace theme, and two colleagues ' +
   'with distinct personalities named for the locale. The server takes one AI turn, then pauses WATCH_TURN_DELAY_MS ' +
   '(1500 ms by default) before the next. The session ends by itself at `maxTurns` AI turns (`max_turns`), when both ' +
-  'colleagues take leave (`natural_end`), when its estimated token use reaches WATCH_MAX_TOKENS (`token_cap`), when ' +
+  'colleagues take leave (`natural_end`), when the text it has generated (lines and quizzes, estimated in tokens) reaches WATCH_MAX_TOKENS (`token_cap`), when ' +
   'no SSE stream or socket has watched it for WATCH_IDLE_TIMEOUT_SECONDS (`idle`), or after repeated AI failures ' +
   '(`llm_unavailable`). Spends from the watch-start rate limit (5 per minute).';
 

@@ -25,8 +25,7 @@ export const VISIBILITIES = ['public', 'private'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 /** Where a row came from: the shipped library, an operator import, or a user through the API. */
-export const SOURCES = ['builtin', 'import', 'user'] as const;
-export type ScenarioSource = (typeof SOURCES)[number];
+export type ScenarioSource = 'builtin' | 'import' | 'user';
 
 export interface Character {
   name?: string;
@@ -53,8 +52,6 @@ export interface ScenarioContent {
   learningPoints: string[];
   feedbackPoints: string[];
 }
-
-export const DIFFICULTY_RANK: Record<Difficulty, number> = { beginner: 1, intermediate: 2, advanced: 3 };
 
 /** Harassment-prevention material always asks for the learner's consent before it starts. */
 export function isSensitive(category: Category, requested: boolean | undefined): boolean {

@@ -3,7 +3,7 @@
  * gives a readable Japanese slug (clients percent-encode it in URLs) instead of an opaque id.
  */
 const WORD = String.raw`[\p{Ll}\p{Lo}\p{Lm}\p{N}\p{M}]+`;
-export const SLUG_PATTERN = new RegExp(`^${WORD}(?:-${WORD})*$`, 'u');
+const SLUG_PATTERN = new RegExp(`^${WORD}(?:-${WORD})*$`, 'u');
 export const SLUG_MAX_LENGTH = 80;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FALLBACK = 'scenario';
@@ -40,15 +40,6 @@ export function slugify(title: string, maxLength = 60): string {
   }
   if (!slug) return FALLBACK;
   return isUuid(slug) ? `${FALLBACK}-${slug}` : slug;
-}
-
-/** `base`, then `base-2`, `base-3`, ... : the first candidate not in `taken`. */
-export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = withSuffix(base, n);
-    if (!taken.has(candidate)) return candidate;
-  }
 }
 
 /** Keeps a suffixed slug within the length limit by shortening the base. */

@@ -46,7 +46,7 @@ const DRY_RUN_WORDS: Record<ImportEntry['outcome'], string> = {
   failed: 'failed',
 };
 
-export function formatEntry(e: ImportEntry, dryRun = false): string {
+function formatEntry(e: ImportEntry, dryRun = false): string {
   const where = e.key ? e.key.replace(/^legacy:/, '') : e.file;
   const what =
     e.outcome === 'failed' ? e.reason : e.outcome === 'skipped' ? `${e.title} (unchanged)` : e.title;
@@ -54,7 +54,7 @@ export function formatEntry(e: ImportEntry, dryRun = false): string {
   return `${outcome} ${where}  ${what ?? ''}`.trimEnd();
 }
 
-export function formatTotals(r: ImportReport): string {
+function formatTotals(r: ImportReport): string {
   const { created, updated, skipped, failed } = r.counts;
   const verb = r.dryRun ? 'would be ' : '';
   const scenarios =

@@ -41,7 +41,8 @@ export function conversationReply(ctx: ReplyContext): string {
     const opening = request.persona?.openingLine ? picker.claim(cleanOpening(request.persona.openingLine)) : undefined;
     if (opening) return opening;
     add(picker.pick([mode === 'chat' ? book.reactions.greeting : book.openings]));
-    add(picker.pick([topic.concerns, topic.probes, book.stages.early]));
+    // Small talk opens with something of the character's own; a scenario with a question about the situation.
+    add(picker.pick(mode === 'chat' ? [topic.concerns, topic.probes] : [topic.probes, book.stages.early]));
     return finish(parts, ctx);
   }
 
@@ -112,15 +113,24 @@ function react(ctx: ReplyContext, input: LearnerInput, moodLines: (intent: Inten
         const stories = Object.values(book.topics).map((t) => t.concerns);
         const own = book.topics[traits.topics[0] ?? 'smalltalk'].concerns;
         const asked = ctx.view.last?.content ?? '';
-        const answers = book.chatAnswers[chatQuestionKind(asked)];
-        return picker.pickRelated(asked, stories) ?? picker.pickVaried([answers, own, book.chatAnswers.other, book.reactions.question]);
+        const kind = chatQuestionKind(asked);
+        if (kind === 'pastime') return picker.pickVaried([book.topics.smalltalk.concerns, book.chatAnswers.preference]);
+        if (kind === 'state') return picker.pickVaried([book.chatAnswers.state, own]);
+        return picker.pickRelated(asked, stories) ?? picker.pickVaried([book.chatAnswers[kind], own, book.chatAnswers.other, book.reactions.question]);
+      }
+      if (input.questionKind === 'how' || input.questionKind === 'what') {
+        const advice = book.topics[traits.topics[0] ?? 'instructions'].advice;
+        if (advice) return picker.pickVaried([advice, book.answers[input.questionKind]]);
       }
       return picker.pickVaried([moodLines('question'), book.answers[input.questionKind ?? 'confirm'], book.reactions.question]);
     case 'clarification':
       return picker.pickVaried([moodLines('clarification'), book.reactions.clarification]);
     case 'statement':
     case 'agreement': {
-      const echo = input.time
+      // Echoes ("明日ですね、承知しました") are for work talk; small talk just reacts.
+      const echo = smallTalk
+        ? undefined
+        : input.time
         ? picker.pick([book.echoes.time], { time: input.time })
         : input.subject && random() < 0.6
           ? picker.pick([book.echoes.keyword], { kw: input.subject })
@@ -134,8 +144,9 @@ function react(ctx: ReplyContext, input: LearnerInput, moodLines: (intent: Inten
   }
 }
 
-/** What a small-talk question asks about: how things are, whether the character likes something, or anything else. */
-function chatQuestionKind(question: string): 'state' | 'preference' | 'other' {
+/** What a small-talk question asks about: free time, how things are, whether the character likes something, or else. */
+function chatQuestionKind(question: string): 'pastime' | 'state' | 'preference' | 'other' {
+  if (/休み|休日|週末|趣味|weekend|days? off|free time|hobb/i.test(question)) return 'pastime';
   if (/好き|嫌い|興味|得意|はまって|like|love|into|enjoy|prefer|fan of/i.test(question)) return 'preference';
   if (/どう[？?]|どうですか|調子|最近|元気|how (is|are|was|have|'s)|how's|busy/i.test(question)) return 'state';
   return 'other';

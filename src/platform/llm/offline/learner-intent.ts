@@ -59,7 +59,7 @@ const JA: Patterns = {
 };
 
 const EN: Patterns = {
-  offer: /\b(feel free|let me know if|happy to help|i can help|i'll help|i will help|ask me anything|my door is (always )?open|count on me|i've got your back)\b/,
+  offer: /\b(feel free|let me know if|happy to help|i can help|i'll help|i will help|ask me anything|just ask|if you need anything|my door is (always )?open|count on me|i've got your back)\b/,
   greeting: /\b(hello|hi|hey|good (morning|afternoon|evening)|nice to meet|how are you|how's it going)\b/,
   thanks: /\b(thank|thanks|appreciate|grateful|cheers)\b/,
   apology: /\b(sorry|apologi[sz]e|my bad|my fault|forgive me)\b/,
@@ -121,7 +121,7 @@ export function readLearnerInput(text: string, locale: 'ja' | 'en', scenario: bo
 
   if (main === 'question' || main === 'clarification') input.questionKind = p.kinds.find(([, re]) => has(re))?.[0] ?? 'confirm';
   input.main = main;
-  if (main === 'statement' && locale === 'ja') {
+  if (main === 'statement' && locale === 'ja' && !social.length) {
     const body = raw.replace(/[。．！!]+$/, '');
     // Only reports and commitments (…します, …しました) are worth echoing back.
     if (body.length >= 5 && body.length <= 24 && !/[。！？!?]/.test(body) && /(ます|ました|ません|ている|ていた|した|する)$/.test(body)) input.quote = body;

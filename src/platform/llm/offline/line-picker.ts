@@ -19,9 +19,9 @@ export class LinePicker {
     for (const turn of history) for (const s of sentencesOf(turn)) this.said.add(sentenceKey(s));
   }
 
-  /** Whether any of these lines was already said (used to know a conversation was closed). */
+  /** Whether any of these lines was already said in full (used to know a conversation was closed). */
   saidAny(lines: Lines): boolean {
-    return linesFor(lines, this.register).some((l) => sentencesOf(l).some((s) => this.said.has(sentenceKey(s))));
+    return linesFor(lines, this.register).some((l) => sentencesOf(l).every((s) => this.said.has(sentenceKey(s))));
   }
 
   /** A fresh line from the first source that has one, or undefined. */
@@ -104,7 +104,7 @@ export class LinePicker {
   }
 }
 
-const EN_STOP = new Set(['about', 'have', 'that', 'this', 'with', 'what', 'your', 'there', 'they', 'from', 'just', 'been', 'some', 'know', 'good', 'like', 'does', 'would', 'could', 'should', 'really', 'lately']);
+const EN_STOP = new Set(['about', 'have', 'that', 'this', 'with', 'what', 'your', 'there', 'they', 'from', 'just', 'been', 'some', 'know', 'good', 'like', 'does', 'would', 'could', 'should', 'really', 'lately', 'first', 'going', 'thing', 'think', 'time', 'week', 'much', 'more', 'well', 'want', 'need', 'make', 'take', 'usually', 'ever', 'here', 'where', 'when', 'which', 'anything', 'something']);
 
 /** Content words: English words of four letters or more, Japanese runs of two or more kanji or katakana. */
 function wordsOf(text: string, locale: 'ja' | 'en'): string[] {

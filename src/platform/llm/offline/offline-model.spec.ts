@@ -243,6 +243,19 @@ describe('offline model: watch mode', () => {
     expect(said.filter((s, i) => said.indexOf(s) !== i)).toEqual([]);
   });
 
+  it('never calls the learner "あなたさん", and draws to a close when the prompt says the end is near', () => {
+    const messages: LlmMessage[] = [
+      { role: 'system', content: '話題：週明けの会議の準備\n会話は終盤です。話をまとめる方向に進めてください。' },
+      { role: 'assistant', content: '「週明けの会議の準備」の件、少し話しませんか。' },
+      { role: 'user', name: '鈴木', content: '資料は私が作ります。' },
+      { role: 'assistant', content: 'それなら安心ですね。' },
+      { role: 'user', name: 'あなた', content: '私も手伝っていいですか？' },
+    ];
+    const line = offlineReply({ mode: 'watch', locale: 'ja', persona: sato, seed: 'w2', messages });
+    expect(line).not.toContain('あなたさん');
+    expect(usesOneOf(line, JA.watch.wrapUps, 'formal')).toBe(true);
+  });
+
   it('answers a colleague\'s question and takes up a proposal (en)', () => {
     const jordan: Persona = { name: 'Jordan', personality: 'Supportive and calm', speakingStyle: '', situation: 'Giving feedback to a junior colleague' };
     const base: LlmMessage[] = [{ role: 'assistant', content: 'Could we talk about it?' }];

@@ -4,6 +4,8 @@ import { finish } from './conversation-reply';
 import { readLearnerInput } from './learner-intent';
 
 const MAX_PARTS = 2;
+/** What a watch prompt says when the conversation should draw to a close. */
+const ENDING = /終盤|最後のひと言|締めくく|nearing its end|last line|wrap (the conversation )?up/i;
 
 /**
  * One line of a watch conversation, spoken by the persona (an AI colleague) to the others in the transcript:
@@ -27,8 +29,8 @@ export function watchLine(ctx: ReplyContext): string {
   }
 
   const last = view.last;
-  const name = last?.name;
-  if (last && name && view.others.filter((t) => t.name === name).length === 1 && view.others.length + view.own.length > 2) {
+  const name = addressOf(last?.name, request.locale);
+  if (last?.name && name && view.others.filter((t) => t.name === last.name).length === 1 && view.others.length + view.own.length > 2) {
     add(picker.pick([w.welcomes], { name }));
   }
   const input = last ? readLearnerInput(last.content, request.locale, false) : undefined;
@@ -42,7 +44,7 @@ export function watchLine(ctx: ReplyContext): string {
 
   const spoken = view.own.length;
   const sources =
-    spoken >= 6 && random() < 0.35
+    ENDING.test(view.system) || (spoken >= 6 && random() < 0.35)
       ? [w.wrapUps, w.opinions]
       : random() < 0.5
         ? [topic?.concerns, w.opinions, topic?.probes]
@@ -71,4 +73,10 @@ function themeOf(situation: string | undefined, system: string): string | undefi
   const fromPrompt = /(?:テーマ|話題|theme|topic)\s*[:：]\s*(.+)/i.exec(system)?.[1];
   const theme = (situation || fromPrompt || '').trim().replace(/[。.]$/, '');
   return theme && theme.length <= 60 ? theme : undefined;
+}
+
+/** How to address a speaker: 鈴木 → 鈴木さん, Sam → Sam; none for the generic あなた / you, which reads badly in a template. */
+function addressOf(name: string | undefined, locale: 'ja' | 'en'): string | undefined {
+  if (!name || /^(あなた|you)$/i.test(name)) return undefined;
+  return locale === 'ja' ? `${name}さん` : name;
 }

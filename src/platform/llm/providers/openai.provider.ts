@@ -39,7 +39,7 @@ export class OpenAiProvider implements LlmProvider {
   async *stream(call: ProviderCall): AsyncGenerator<string> {
     try {
       const stream = await this.sdk().chat.completions.create(
-        { model: call.model, messages: toMessages(call), stream: true, temperature: call.request.temperature, max_tokens: call.request.maxTokens },
+        { model: call.model, messages: toMessages(call), stream: true, temperature: call.request.temperature, ...this.limit(call) },
         { signal: call.signal, timeout: this.timeouts.firstTokenMs },
       );
       let finished = false;
@@ -70,7 +70,7 @@ export class OpenAiProvider implements LlmProvider {
           model: call.model,
           messages: toMessages(call),
           temperature: call.request.temperature,
-          max_tokens: call.request.maxTokens,
+          ...this.limit(call),
           response_format: call.json ? { type: 'json_object' } : undefined,
         },
         { signal: call.signal, timeout: this.timeouts.completeMs },
@@ -85,6 +85,16 @@ export class OpenAiProvider implements LlmProvider {
     } catch (e) {
       throw toFailure(e);
     }
+  }
+
+  /**
+   * OpenAI itself wants max_completion_tokens (its reasoning models refuse max_tokens with a 400); the
+   * compatible servers (Ollama, vLLM, LM Studio) know max_tokens.
+   */
+  private limit(call: ProviderCall): { max_tokens?: number; max_completion_tokens?: number } {
+    const max = call.request.maxTokens;
+    if (max === undefined) return {};
+    return this.settings.baseUrl ? { max_tokens: max } : { max_completion_tokens: max };
   }
 
   private sdk(): OpenAI {

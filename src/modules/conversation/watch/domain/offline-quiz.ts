@@ -66,8 +66,8 @@ const goodMove: Kind = ({ locale, window, names }, random) => {
   if (!ai.length) return undefined;
   const others = (e: TranscriptEntry) =>
     names.filter((n) => n !== e.speaker && n !== 'あなた' && n !== 'you');
-  const asked = firstSentence(ai, (_entry, sentence) => isQuestion(sentence, locale));
-  const addressed = firstSentence(ai, (e, sentence) => others(e).some((n) => sentence.includes(n)));
+  const asked = latestSentence(ai, (_entry, sentence) => isQuestion(sentence, locale));
+  const addressed = latestSentence(ai, (e, sentence) => others(e).some((n) => sentence.includes(n)));
   const longest = [...ai].sort((a, b) => b.content.length - a.content.length)[0];
   const move = asked ? 'asked' : addressed ? 'addressed' : 'concrete';
   const { entry: line, sentence } = asked ??
@@ -234,13 +234,15 @@ function isQuestion(sentence: string, locale: Locale): boolean {
   return locale === 'ja' ? /([?？]|か[。．]?)$/.test(sentence) : /\?$/.test(sentence);
 }
 
-/** The first sentence (of the lines, in order) that fits, with its line. */
-function firstSentence(
+/** The most recent sentence (of the lines) that fits, with its line. */
+function latestSentence(
   lines: TranscriptEntry[],
   fits: (entry: TranscriptEntry, sentence: string) => boolean,
 ): { entry: TranscriptEntry; sentence: string } | undefined {
-  for (const entry of lines) {
-    const sentence = sentencesOf(entry.content).find((s) => fits(entry, s));
+  for (const entry of [...lines].reverse()) {
+    const sentence = sentencesOf(entry.content)
+      .reverse()
+      .find((s) => fits(entry, s));
     if (sentence) return { entry, sentence };
   }
   return undefined;

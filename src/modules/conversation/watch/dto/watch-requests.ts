@@ -67,6 +67,7 @@ export class StartWatchDto {
   @Type(() => WatchPersonaDto)
   personas?: WatchPersonaDto[];
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 40,
     default: 10,
@@ -106,7 +107,12 @@ export class WatchSocketMessageDto extends WatchMessageDto {
 }
 
 export class QuizAnswerDto {
-  @ApiProperty({ minimum: 0, maximum: 3, description: '0-based index of the chosen answer.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 3,
+    description: '0-based index of the chosen answer.',
+  })
   @IsInt()
   @Min(0)
   @Max(3)

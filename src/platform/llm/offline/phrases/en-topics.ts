@@ -5,6 +5,7 @@ export const EN_TOPICS: Record<Topic, TopicLines> = {
   deadline: {
     probes: ['At the current pace, do you think we will make the deadline?', 'If it slips, by how much are we talking?', 'Which part is taking the most time?', 'Is there anything we could bring forward?'],
     concerns: ['The client has actually asked whether we can deliver a bit earlier.', 'The deadline is getting close, so it has been on my mind.', 'With this schedule, I am worried we will not have time to review properly.'],
+    advice: ['First, list what will not make it and talk to the client early.', 'It is fine to push the lower-priority tasks back for now.'],
   },
   report: {
     probes: ['How are things progressing since we last spoke?', 'Could you share where you are, even if it is a work in progress?', 'If something goes wrong, can you let me know early?', 'How often do you think we should check in?'],
@@ -25,6 +26,7 @@ export const EN_TOPICS: Record<Topic, TopicLines> = {
   mistake: {
     probes: ['Do you know what caused it?', 'How far does the impact go?', 'What do you think we could do to prevent it next time?', 'Have the people affected been told yet?'],
     concerns: ['A client just contacted us about an error in the figures.', 'First of all, I want to understand exactly what happened.', 'I am not here to blame anyone, so it helps if we can talk openly.'],
+    advice: ['First, report the facts to the people affected and check how far the impact goes.', 'Once we know the cause, let us write up how to prevent it together.'],
   },
   feedback: {
     probes: ['How do you feel your work has been going lately?', 'What do you think has been going well?', 'Is anything making your work harder than it should be?', 'What would you like to take on over the next three months?'],
@@ -33,6 +35,7 @@ export const EN_TOPICS: Record<Topic, TopicLines> = {
   harassment: {
     probes: ['Could you tell me what happened, as much as you feel comfortable sharing?', 'How long has this been going on?', 'Do you think anyone else has had a similar experience?', 'What would you like to happen next?'],
     concerns: ['Thank you for telling me. I know that took courage.', 'It can help later to note down dates and what was said.', 'The internal support line is available too, and it is confidential.'],
+    advice: ['To start with, keep a record of what happened and when.', 'Please do not carry this alone. You can also go to the internal support line or HR.', 'Once I know what you want, I can speak to the people involved myself.'],
   },
   negotiation: {
     probes: ['What kind of budget did you have in mind?', 'Which matters more to you, the delivery date or the price?', 'Are you comparing us with other suppliers?', 'Under what conditions would this work for you?'],
@@ -53,10 +56,12 @@ export const EN_TOPICS: Record<Topic, TopicLines> = {
   compliance: {
     probes: ['Have you checked the company policy on this?', 'What do you think would happen if it became an issue?', 'Would it help to talk to your manager about it?', 'Could you apply for permission, rather than keep it quiet?'],
     concerns: ['I am saying this because I am worried it might break the rules.', 'I am not trying to criticise you; I just do not want you to get into trouble.', 'Not knowing the rule is not always accepted as an excuse.'],
+    advice: ['Shall we look at the company rules together first?', 'Talk to your manager early, and apply for permission if you need to.'],
   },
   teamwork: {
     probes: ['Where does the team usually share information?', 'Do you know who to ask to get a reliable answer?', 'Does it feel easy to ask people for help here?', 'How do you feel about the way the work is split?'],
     concerns: ['Wait, you were not added to the group chat?', 'Maybe we simply forgot to bring new people in.', 'I would really like us to work well together as a team.'],
+    advice: ['First, ask someone to add you to the group chat.', 'A simple list of who owns what would save everyone some guesswork.'],
   },
   lunch: {
     probes: ['What did you go for today?', 'Do you know any good places around here?', 'Do you usually eat in the canteen?', 'Have you had anything really good lately?'],

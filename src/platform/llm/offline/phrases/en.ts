@@ -239,8 +239,8 @@ export const EN: PhraseBook = {
     quote: { formal: [], casual: [] },
   },
   openings: {
-    formal: ['Hello, do you have a moment?', 'Oh, good timing. There is something I wanted to discuss with you.', 'Sorry to bother you, but could I check something with you?'],
-    casual: ['Hey, got a sec?', 'Oh, perfect timing. Can I run something by you?', 'Sorry to bug you, quick question.'],
+    formal: ['Hello, thank you for making the time.', 'Hello, do you have a moment?', 'Good to see you.'],
+    casual: ['Hey, thanks for making the time.', 'Hey, got a sec?', 'Hi, good to see you.'],
   },
   closings: {
     scenario: {

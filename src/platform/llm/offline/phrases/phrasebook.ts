@@ -52,6 +52,8 @@ export interface TopicLines {
   probes: Lines;
   /** What the character itself brings up: its concern, news or story. */
   concerns: Lines;
+  /** Answers to "what should I do?" where the situation calls for specific advice. */
+  advice?: Lines;
 }
 
 export interface WatchLines {
@@ -94,7 +96,7 @@ export interface PhraseBook {
   stages: { early: Lines; middle: Lines; late: Lines };
   /** Acknowledging a time the learner named ({time}), a subject ({kw}) or a short statement ({quote}). */
   echoes: { time: Lines; keyword: Lines; quote: Lines };
-  /** Opening lines when the persona brings none. */
+  /** Neutral greetings that open a conversation when the persona brings no opening line. */
   openings: Lines;
   closings: { scenario: Lines; chat: Lines };
   moodClosings: Partial<Record<Mood, Lines>>;
