@@ -22,7 +22,9 @@ export class CreateConversations1796330000000 implements MigrationInterface {
         end_reason text NULL
       )`);
     await q.query('CREATE INDEX conversations_user_started_idx ON conversations (user_id, started_at DESC)');
-    await q.query('CREATE INDEX conversations_open_activity_idx ON conversations (COALESCE(last_message_at, started_at)) WHERE ended_at IS NULL');
+    await q.query(
+      'CREATE INDEX conversations_open_activity_idx ON conversations (COALESCE(last_message_at, started_at)) WHERE ended_at IS NULL',
+    );
     await q.query(`
       CREATE TABLE messages (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -40,7 +42,9 @@ export class CreateConversations1796330000000 implements MigrationInterface {
     await q.query(
       'CREATE UNIQUE INDEX messages_client_message_id_uq ON messages (conversation_id, client_message_id) WHERE client_message_id IS NOT NULL',
     );
-    await q.query('CREATE UNIQUE INDEX messages_reply_to_uq ON messages (reply_to) WHERE reply_to IS NOT NULL');
+    await q.query(
+      'CREATE UNIQUE INDEX messages_reply_to_uq ON messages (reply_to) WHERE reply_to IS NOT NULL',
+    );
     await q.query(`
       CREATE TABLE feedback (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -57,7 +61,9 @@ export class CreateConversations1796330000000 implements MigrationInterface {
         model text NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query('CREATE UNIQUE INDEX feedback_conversation_count_uq ON feedback (conversation_id, message_count)');
+    await q.query(
+      'CREATE UNIQUE INDEX feedback_conversation_count_uq ON feedback (conversation_id, message_count)',
+    );
     await q.query('CREATE INDEX feedback_user_created_idx ON feedback (user_id, created_at DESC)');
   }
 

@@ -18,7 +18,9 @@ export class CreateWatchQuizzes1796350000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     // One quiz per checkpoint: a second driver (or a retry) cannot add another.
-    await q.query('CREATE UNIQUE INDEX watch_quizzes_conversation_turn_uq ON watch_quizzes (conversation_id, after_turn)');
+    await q.query(
+      'CREATE UNIQUE INDEX watch_quizzes_conversation_turn_uq ON watch_quizzes (conversation_id, after_turn)',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -25,7 +25,8 @@ export async function createApp(
     bodyLimit: config.app.bodyLimitBytes,
     trustProxy: config.app.trustProxy,
     requestIdHeader: false,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
+      requestIdFrom(req.headers['x-request-id']),
     return503OnClosing: true,
   });
   const fastify = adapter.getInstance();

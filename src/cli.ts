@@ -21,7 +21,12 @@ interface CliOutput {
   err(line: string): void;
 }
 
-const COMMANDS: CliCommand[] = [migrationRunCommand, migrationRevertCommand, createUserCommand, importScenariosCommand];
+const COMMANDS: CliCommand[] = [
+  migrationRunCommand,
+  migrationRevertCommand,
+  createUserCommand,
+  importScenariosCommand,
+];
 
 const output: CliOutput = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -33,19 +33,22 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() HOST?: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @IsString() CORS_ORIGINS?: string;
-  @IsOptional() @Matches(/^(true|false|\d+)$/, { message: 'TRUST_PROXY must be true, false or a hop count' })
+  @IsOptional()
+  @Matches(/^(true|false|\d+)$/, { message: 'TRUST_PROXY must be true, false or a hop count' })
   TRUST_PROXY?: string;
   @IsOptional() @Int() @IsInt() @Min(1024) @Max(50 * 1024 * 1024) BODY_LIMIT_BYTES?: number;
   @IsOptional() @Int() @IsInt() @Min(0) @Max(120000) SHUTDOWN_GRACE_MS?: number;
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
   @IsOptional() @IsString() DATABASE_URL_FILE?: string;
   @IsOptional() @Int() @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE?: number;
   @IsOptional() @IsString() EMBEDDED_POSTGRES_DIR?: string;
   @IsOptional() @Int() @IsInt() @Min(1024) @Max(65535) EMBEDDED_POSTGRES_PORT?: number;
 
-  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
   @IsOptional() @Matches(/^[\w:.-]{1,64}$/) REDIS_KEY_PREFIX?: string;
 
@@ -77,13 +80,22 @@ export class EnvironmentVariables {
   @IsOptional() @Int() @IsInt() @Min(1) RATE_LIMIT_WATCH_START_PER_MINUTE?: number;
   @IsOptional() @Int() @IsInt() @Min(1) RATE_LIMIT_ANALYTICS_PER_HOUR?: number;
 
-  @IsOptional() @Matches(PROVIDERS, { message: 'LLM_PROVIDERS must be a comma list of offline, gemini, openai' })
+  @IsOptional()
+  @Matches(PROVIDERS, { message: 'LLM_PROVIDERS must be a comma list of offline, gemini, openai' })
   LLM_PROVIDERS?: string;
-  @IsOptional() @Matches(MODEL, { message: 'DEFAULT_MODEL must be written provider/model' }) DEFAULT_MODEL?: string;
+  @IsOptional()
+  @Matches(MODEL, { message: 'DEFAULT_MODEL must be written provider/model' })
+  DEFAULT_MODEL?: string;
   @IsOptional() @Matches(MODEL, { message: 'CHAT_MODEL must be written provider/model' }) CHAT_MODEL?: string;
-  @IsOptional() @Matches(MODEL, { message: 'SCENARIO_MODEL must be written provider/model' }) SCENARIO_MODEL?: string;
-  @IsOptional() @Matches(MODEL, { message: 'WATCH_MODEL must be written provider/model' }) WATCH_MODEL?: string;
-  @IsOptional() @Matches(MODEL, { message: 'FEEDBACK_MODEL must be written provider/model' }) FEEDBACK_MODEL?: string;
+  @IsOptional()
+  @Matches(MODEL, { message: 'SCENARIO_MODEL must be written provider/model' })
+  SCENARIO_MODEL?: string;
+  @IsOptional()
+  @Matches(MODEL, { message: 'WATCH_MODEL must be written provider/model' })
+  WATCH_MODEL?: string;
+  @IsOptional()
+  @Matches(MODEL, { message: 'FEEDBACK_MODEL must be written provider/model' })
+  FEEDBACK_MODEL?: string;
   @IsOptional() @IsString() GEMINI_API_KEY?: string;
   @IsOptional() @IsString() GEMINI_API_KEY_FILE?: string;
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) GEMINI_BASE_URL?: string;

@@ -68,7 +68,11 @@ export class RateLimitedError extends DomainError {
 }
 
 export class ServiceUnavailableError extends DomainError {
-  constructor(code = 'SERVICE_UNAVAILABLE', message = 'The service is temporarily unavailable.', details?: ErrorDetail[]) {
+  constructor(
+    code = 'SERVICE_UNAVAILABLE',
+    message = 'The service is temporarily unavailable.',
+    details?: ErrorDetail[],
+  ) {
     super('unavailable', code, message, details);
   }
 }

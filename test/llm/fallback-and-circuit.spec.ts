@@ -5,7 +5,12 @@ import { geminiError, geminiStallAfter, geminiStream } from './support/gemini-wi
 import { collect, metric, startHarness, userTurn, type Harness } from './support/llm-harness';
 import { openaiError, openaiStream } from './support/openai-wire';
 
-const request = { mode: 'chat' as const, locale: 'en' as const, seed: 'c-3', messages: [userTurn('Morning! Busy day?')] };
+const request = {
+  mode: 'chat' as const,
+  locale: 'en' as const,
+  seed: 'c-3',
+  messages: [userTurn('Morning! Busy day?')],
+};
 
 describe('the fallback chain, end to end', () => {
   let h: Harness;
@@ -19,7 +24,9 @@ describe('the fallback chain, end to end', () => {
     const { chunks, result } = await collect(h.llm.stream(request));
     expect(chunks.join('')).toBe('Not too bad, you?');
     expect(result).toMatchObject({ provider: 'openai', model: 'openai/gpt-4o' });
-    expect(h.gemini.requests.map((r) => r.url)).toEqual(Array(2).fill('/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse'));
+    expect(h.gemini.requests.map((r) => r.url)).toEqual(
+      Array(2).fill('/v1beta/models/gemini-2.5-pro:streamGenerateContent?alt=sse'),
+    );
     expect(h.openai.requests[0].body.model).toBe('gpt-4o');
     await expect(metric('llm_fallbacks_total', { from: 'gemini', to: 'openai' })).resolves.toBe(hops + 1);
   });
@@ -37,7 +44,9 @@ describe('the fallback chain, end to end', () => {
     const schema = { type: 'object' };
     h.gemini.next(geminiError(500));
     h.openai.next(openaiError(500));
-    await expect(h.llm.completeJson(request, { name: 'x', schema, offline: () => ({}) })).rejects.toMatchObject({ code: 'LLM_UNAVAILABLE' });
+    await expect(
+      h.llm.completeJson(request, { name: 'x', schema, offline: () => ({}) }),
+    ).rejects.toMatchObject({ code: 'LLM_UNAVAILABLE' });
   });
 
   it('skips a listed provider that has no key', async () => {
@@ -70,7 +79,14 @@ describe('the fallback chain, end to end', () => {
 
 describe('the circuit breaker, end to end', () => {
   let h: Harness;
-  beforeEach(async () => (h = await startHarness({ LLM_CIRCUIT_FAILURE_THRESHOLD: '2', LLM_CIRCUIT_RESET_MS: '1500', LLM_MAX_RETRIES: '0' })));
+  beforeEach(
+    async () =>
+      (h = await startHarness({
+        LLM_CIRCUIT_FAILURE_THRESHOLD: '2',
+        LLM_CIRCUIT_RESET_MS: '1500',
+        LLM_MAX_RETRIES: '0',
+      })),
+  );
   afterEach(() => h.close());
 
   it('opens after repeated failures, skips the provider, then probes it again and closes on success', async () => {
@@ -78,22 +94,34 @@ describe('the circuit breaker, end to end', () => {
     h.gemini.next(geminiError(500), geminiError(500));
     h.openai.next(openaiStream(['one']), openaiStream(['two']), openaiStream(['three']));
 
-    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({ result: { provider: 'openai', text: 'one' } });
-    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({ result: { provider: 'openai', text: 'two' } });
+    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({
+      result: { provider: 'openai', text: 'one' },
+    });
+    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({
+      result: { provider: 'openai', text: 'two' },
+    });
     expect(h.llm.describe().providers.find((p) => p.name === 'gemini')?.circuit).toBe('open');
 
     // Open: gemini is not called at all.
-    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({ result: { provider: 'openai', text: 'three' } });
+    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({
+      result: { provider: 'openai', text: 'three' },
+    });
     expect(h.gemini.requests).toHaveLength(2);
-    await expect(metric('llm_requests_total', { provider: 'gemini', outcome: 'circuit_open' })).resolves.toBe(skipped + 1);
+    await expect(metric('llm_requests_total', { provider: 'gemini', outcome: 'circuit_open' })).resolves.toBe(
+      skipped + 1,
+    );
 
     // After the reset time one probe goes through; its success closes the circuit.
     await sleep(1600);
     expect(h.llm.describe().providers.find((p) => p.name === 'gemini')?.circuit).toBe('half-open');
     h.gemini.next(geminiStream(['back']), geminiStream(['again']));
-    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({ result: { provider: 'gemini', text: 'back' } });
+    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({
+      result: { provider: 'gemini', text: 'back' },
+    });
     expect(h.llm.describe().providers.find((p) => p.name === 'gemini')?.circuit).toBe('closed');
-    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({ result: { provider: 'gemini', text: 'again' } });
+    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({
+      result: { provider: 'gemini', text: 'again' },
+    });
   });
 
   it('reopens when the half-open probe fails', async () => {
@@ -103,16 +131,21 @@ describe('the circuit breaker, end to end', () => {
     await collect(h.llm.stream(request));
     await sleep(1600);
     h.gemini.next(geminiError(500));
-    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({ result: { provider: 'openai', text: 'c' } });
+    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({
+      result: { provider: 'openai', text: 'c' },
+    });
     expect(h.gemini.requests).toHaveLength(3);
     expect(h.llm.describe().providers.find((p) => p.name === 'gemini')?.circuit).toBe('open');
-    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({ result: { provider: 'openai', text: 'd' } });
+    await expect(collect(h.llm.stream(request))).resolves.toMatchObject({
+      result: { provider: 'openai', text: 'd' },
+    });
     expect(h.gemini.requests).toHaveLength(3);
   });
 
   it('does not count a rejected request against the provider', async () => {
     h.gemini.next(geminiError(400), geminiError(400), geminiError(400));
-    for (let i = 0; i < 3; i++) await expect(collect(h.llm.stream(request))).resolves.toMatchObject({ error: { reason: 'rejected' } });
+    for (let i = 0; i < 3; i++)
+      await expect(collect(h.llm.stream(request))).resolves.toMatchObject({ error: { reason: 'rejected' } });
     expect(h.llm.describe().providers.find((p) => p.name === 'gemini')?.circuit).toBe('closed');
   });
 });

@@ -1,5 +1,13 @@
 import { LlmUnavailableError } from '../../src/platform/llm';
-import { geminiBlocked, geminiError, geminiJson, geminiMalformed, geminiSilentStream, geminiStallAfter, geminiStream } from './support/gemini-wire';
+import {
+  geminiBlocked,
+  geminiError,
+  geminiJson,
+  geminiMalformed,
+  geminiSilentStream,
+  geminiStallAfter,
+  geminiStream,
+} from './support/gemini-wire';
 import { waitFor } from '../helpers/wait';
 import { collect, metric, startHarness, userTurn, type Harness } from './support/llm-harness';
 
@@ -10,7 +18,11 @@ const request = {
   mode: 'chat' as const,
   locale: 'en' as const,
   seed: 'conversation-1',
-  messages: [{ role: 'system' as const, content: 'You are Alex, a friendly teammate.' }, { role: 'assistant' as const, content: 'Hi there!' }, userTurn('How was your weekend?')],
+  messages: [
+    { role: 'system' as const, content: 'You are Alex, a friendly teammate.' },
+    { role: 'assistant' as const, content: 'Hi there!' },
+    userTurn('How was your weekend?'),
+  ],
 };
 
 describe('Gemini adapter against a server speaking the Gemini wire format', () => {
@@ -23,7 +35,11 @@ describe('Gemini adapter against a server speaking the Gemini wire format', () =
     const { chunks, result, error } = await collect(h.llm.stream(request));
     expect(error).toBeUndefined();
     expect(chunks).toEqual(['It was ', 'great, ', 'thanks!']);
-    expect(result).toMatchObject({ provider: 'gemini', model: 'gemini/gemini-2.5-flash', text: 'It was great, thanks!' });
+    expect(result).toMatchObject({
+      provider: 'gemini',
+      model: 'gemini/gemini-2.5-flash',
+      text: 'It was great, thanks!',
+    });
     expect(result!.firstTokenMs).toBeLessThanOrEqual(result!.totalMs);
 
     const [sent] = h.gemini.requests;
@@ -44,7 +60,9 @@ describe('Gemini adapter against a server speaking the Gemini wire format', () =
     expect(chunks.join('')).toBe(result?.text);
     expect(h.gemini.requests).toHaveLength(1);
     await expect(metric('llm_fallbacks_total', { from: 'gemini', to: 'offline' })).resolves.toBe(before + 1);
-    await expect(metric('llm_requests_total', { provider: 'gemini', outcome: 'rate_limited' })).resolves.toBe(limited + 1);
+    await expect(metric('llm_requests_total', { provider: 'gemini', outcome: 'rate_limited' })).resolves.toBe(
+      limited + 1,
+    );
   });
 
   it('retries a 500 with backoff before any text was sent, and succeeds on the retry', async () => {
@@ -68,7 +86,9 @@ describe('Gemini adapter against a server speaking the Gemini wire format', () =
     expect(result?.provider).toBe('offline');
     expect(h.gemini.requests).toHaveLength(1);
     await waitFor(() => h.gemini.requests[0].aborted);
-    await expect(metric('llm_requests_total', { provider: 'gemini', outcome: 'timeout' })).resolves.toBe(timeouts + 1);
+    await expect(metric('llm_requests_total', { provider: 'gemini', outcome: 'timeout' })).resolves.toBe(
+      timeouts + 1,
+    );
   });
 
   it('ends with LLM_UNAVAILABLE after a stall mid-stream, without restarting and duplicating text', async () => {
@@ -112,27 +132,44 @@ describe('Gemini adapter against a server speaking the Gemini wire format', () =
       required: ['score', 'tip'],
       properties: { score: { type: 'integer', minimum: 0, maximum: 100 }, tip: { type: 'string' } },
     };
-    h.gemini.next(geminiJson('```json\n{"score": "high"}\n```'), geminiJson('{"score": 82, "tip": "Ask one more question."}'));
+    h.gemini.next(
+      geminiJson('```json\n{"score": "high"}\n```'),
+      geminiJson('{"score": 82, "tip": "Ask one more question."}'),
+    );
     const answer = await h.llm.completeJson<{ score: number; tip: string }>(
       { ...request, mode: 'feedback' },
       { name: 'feedback', schema, offline: () => ({ score: 50, tip: 'offline' }) },
     );
-    expect(answer).toEqual({ value: { score: 82, tip: 'Ask one more question.' }, provider: 'gemini', model: 'gemini/gemini-2.5-flash' });
+    expect(answer).toEqual({
+      value: { score: 82, tip: 'Ask one more question.' },
+      provider: 'gemini',
+      model: 'gemini/gemini-2.5-flash',
+    });
 
     expect(h.gemini.requests.map((r) => r.url)).toEqual([JSON_PATH, JSON_PATH]);
     const [first, repair] = h.gemini.requests;
     expect(first.body.generationConfig.responseMimeType).toBe('application/json');
-    expect(first.body.systemInstruction.parts.map((p: { text: string }) => p.text).join('\n')).toContain('"required":["score","tip"]');
+    expect(first.body.systemInstruction.parts.map((p: { text: string }) => p.text).join('\n')).toContain(
+      '"required":["score","tip"]',
+    );
     const turns = repair.body.contents as Array<{ role: string; parts: Array<{ text: string }> }>;
-    expect(turns[turns.length - 2]).toEqual({ role: 'model', parts: [{ text: '```json\n{"score": "high"}\n```' }] });
+    expect(turns[turns.length - 2]).toEqual({
+      role: 'model',
+      parts: [{ text: '```json\n{"score": "high"}\n```' }],
+    });
     expect(turns[turns.length - 1].parts[0].text).toMatch(/score must be integer/);
     expect(turns[turns.length - 1].parts[0].text).toMatch(/must have required property 'tip'/);
   });
 
-  it('falls back to the caller\'s offline answer when the repair is invalid too', async () => {
+  it("falls back to the caller's offline answer when the repair is invalid too", async () => {
     const schema = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } };
     h.gemini.next(geminiJson('not json at all'), geminiJson('{"ok": "yes"}'));
-    await expect(h.llm.completeJson({ ...request, mode: 'analysis' }, { name: 'check', schema, offline: () => ({ ok: true }) })).resolves.toEqual({
+    await expect(
+      h.llm.completeJson(
+        { ...request, mode: 'analysis' },
+        { name: 'check', schema, offline: () => ({ ok: true }) },
+      ),
+    ).resolves.toEqual({
       value: { ok: true },
       provider: 'offline',
       model: 'offline/coach',

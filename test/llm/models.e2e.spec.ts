@@ -19,7 +19,9 @@ describe('GET /api/v1/models', () => {
       GEMINI_API_KEY: 'secret-gemini-key-123',
       OPENAI_BASE_URL: 'http://ollama.internal:11434/v1',
     });
-    const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule.forRoot(config), LlmModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppConfigModule.forRoot(config), LlmModule],
+    }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
     app.setGlobalPrefix('api/v1');
     await app.init();
@@ -52,7 +54,9 @@ describe('GET /api/v1/models', () => {
     const get = doc.paths['/api/v1/models']?.get;
     expect(get?.security).toEqual([{ bearer: [] }]);
     expect(JSON.stringify(get?.responses?.['200'])).toContain('#/components/schemas/ModelsResponse');
-    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(expect.arrayContaining(['ModelsResponse', 'ProviderInfo', 'ModeModels']));
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(
+      expect.arrayContaining(['ModelsResponse', 'ProviderInfo', 'ModeModels']),
+    );
   });
 
   it('is open to any authenticated caller, not public', () => {

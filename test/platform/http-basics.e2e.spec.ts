@@ -8,7 +8,11 @@ describe('HTTP basics (real PostgreSQL and Redis)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('http');
-    running = await startApp({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: testRedisPrefix() });
+    running = await startApp({
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_KEY_PREFIX: testRedisPrefix(),
+    });
   });
   afterAll(async () => {
     await running?.close();
@@ -31,7 +35,12 @@ describe('HTTP basics (real PostgreSQL and Redis)', () => {
   it('answers unknown routes with the error body', async () => {
     const res = await request(running.url).get('/api/v1/no-such-route').set('X-Request-Id', 'abc');
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String), requestId: 'abc' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: expect.any(String),
+      requestId: 'abc',
+    });
   });
 
   it('serves Prometheus metrics labelled by route template', async () => {

@@ -112,6 +112,8 @@ describe('watch mode across two instances sharing Redis', () => {
 
   it('carries on from another instance when the one driving the session goes away', async () => {
     const { sessionId } = await startWatch(a!, alice, { locale: 'ja', maxTurns: 8 });
+    // A watcher on A is told to reconnect when A shuts down; one on B sees the session through.
+    const onA = streamWatch(a!.url, alice, sessionId);
     let closing: Promise<void> | undefined;
     const { events } = await streamWatch(b.url, alice, sessionId, (e, all) => {
       if (e.event === 'message' && ofType(all, 'message').length === 2 && !closing) closing = a!.close();
@@ -119,6 +121,8 @@ describe('watch mode across two instances sharing Redis', () => {
     });
     await closing;
     a = undefined;
+    expect((await onA).events.at(-1)).toEqual({ event: 'shutdown', data: { reconnect: true } });
+
     const messages = ofType<WatchMessage>(events, 'message');
     expect(messages.map((m) => m.turn)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(new Set(messages.map((m) => m.id)).size).toBe(8);

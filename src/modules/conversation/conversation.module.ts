@@ -54,6 +54,13 @@ import { WATCH_CONTROLLERS, WATCH_ENTITIES, WATCH_PROVIDERS } from './watch/watc
     ChatGateway,
     ...WATCH_PROVIDERS,
   ],
-  exports: [ConversationsService, MessagingService, ConversationEvents, GenerationTracker, FeedbackService, LearnerActivityService],
+  exports: [
+    ConversationsService,
+    MessagingService,
+    ConversationEvents,
+    GenerationTracker,
+    FeedbackService,
+    LearnerActivityService,
+  ],
 })
 export class ConversationModule {}

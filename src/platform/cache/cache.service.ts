@@ -9,7 +9,11 @@ import { RedisConnections } from '../redis/redis-connections';
 
 export const cacheMetricProviders = [
   makeCounterProvider({ name: 'cache_requests_total', help: 'Cache lookups', labelNames: ['cache'] }),
-  makeCounterProvider({ name: 'cache_hits_total', help: 'Cache lookups that found a value', labelNames: ['cache'] }),
+  makeCounterProvider({
+    name: 'cache_hits_total',
+    help: 'Cache lookups that found a value',
+    labelNames: ['cache'],
+  }),
 ];
 
 interface Invalidation {
@@ -50,7 +54,9 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
     this.subscriber.on('ready', () => this.local.clear());
     this.redis.client.on('ready', () => void this.replayPending());
     // Reconnects re-subscribe automatically (ioredis autoResubscribe).
-    await this.subscriber.subscribe(this.channel).catch((e: Error) => this.logger.warn(`subscribe failed: ${e.message}`));
+    await this.subscriber
+      .subscribe(this.channel)
+      .catch((e: Error) => this.logger.warn(`subscribe failed: ${e.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -79,7 +85,12 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  async set<T>(cache: string, key: string, value: T, ttlSeconds = this.config.cache.defaultTtlSeconds): Promise<void> {
+  async set<T>(
+    cache: string,
+    key: string,
+    value: T,
+    ttlSeconds = this.config.cache.defaultTtlSeconds,
+  ): Promise<void> {
     const full = this.key(cache, key);
     this.local.set(full, { value }, { ttl: ttlSeconds * 1000 });
     if (!this.redis.ready) return;
@@ -138,7 +149,13 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
     if (message.prefix === undefined) return;
     let cursor = '0';
     do {
-      const [next, found] = await this.redis.client.scan(cursor, 'MATCH', `${escapeGlob(message.prefix)}*`, 'COUNT', 500);
+      const [next, found] = await this.redis.client.scan(
+        cursor,
+        'MATCH',
+        `${escapeGlob(message.prefix)}*`,
+        'COUNT',
+        500,
+      );
       if (found.length) await this.redis.client.unlink(...found);
       cursor = next;
     } while (cursor !== '0');

@@ -25,7 +25,11 @@ export class DatabaseEndpoint {
 
 @Module({
   providers: [
-    { provide: DatabaseEndpoint, inject: [APP_CONFIG], useFactory: (c: AppConfig) => DatabaseEndpoint.resolve(c) },
+    {
+      provide: DatabaseEndpoint,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => DatabaseEndpoint.resolve(c),
+    },
   ],
   exports: [DatabaseEndpoint],
 })

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 
-const EXIT_EVENTS = ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'SIGUSR2', 'uncaughtException'] as const;
+const EXIT_EVENTS = [
+  'exit',
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'SIGUSR2',
+  'uncaughtException',
+] as const;
 const DATABASE = 'workplace_roleplay';
 
 interface EmbeddedPostgresInstance {
@@ -56,7 +64,9 @@ export class EmbeddedPostgres {
     } catch (e) {
       // The library rejects with nothing when the server exits early (port taken, data folder locked or unreadable).
       const reason = e instanceof Error ? e.message : this.recentLog.join('').trim() || 'the server exited';
-      throw new Error(`Embedded PostgreSQL did not start in ${this.dir} on port ${this.port}: ${reason}`, { cause: e });
+      throw new Error(`Embedded PostgreSQL did not start in ${this.dir} on port ${this.port}: ${reason}`, {
+        cause: e,
+      });
     }
     this.instance = instance;
     process.once('exit', this.killOnExit);

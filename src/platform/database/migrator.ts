@@ -8,10 +8,14 @@ const MIGRATION_LOCK_KEY = 7_241_003_117;
  * Runs pending migrations under a PostgreSQL advisory lock, so instances that boot together
  * migrate the schema once: the first takes the lock and migrates, the others wait and find nothing to do.
  */
-export async function runMigrationsLocked(dataSource: DataSource, logger = new Logger('Migrations')): Promise<string[]> {
+export async function runMigrationsLocked(
+  dataSource: DataSource,
+  logger = new Logger('Migrations'),
+): Promise<string[]> {
   return withMigrationLock(dataSource, async () => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length) logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+    if (applied.length)
+      logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
     return applied.map((m) => m.name);
   });
 }

@@ -31,7 +31,10 @@ export class HealthController {
 
   @Public()
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: 200 when PostgreSQL and (where configured) Redis answer; 503 naming the failing ones.' })
+  @ApiOperation({
+    summary:
+      'Readiness: 200 when PostgreSQL and (where configured) Redis answer; 503 naming the failing ones.',
+  })
   async ready(): Promise<{ status: 'ok'; checks: Record<string, string> }> {
     const timeout = this.config.health.timeoutMs;
     const checks: HealthIndicatorFunction[] = [() => this.db.pingCheck('database', { timeout })];
@@ -50,7 +53,8 @@ export class HealthController {
       const result = await this.health.check(checks);
       return { status: 'ok', checks: Object.fromEntries(Object.keys(result.details).map((k) => [k, 'up'])) };
     } catch (e) {
-      const details = (e as { response?: { error?: Record<string, { message?: string }> } }).response?.error ?? {};
+      const details =
+        (e as { response?: { error?: Record<string, { message?: string }> } }).response?.error ?? {};
       const failing = Object.keys(details);
       throw new ServiceUnavailableError(
         'SERVICE_UNAVAILABLE',

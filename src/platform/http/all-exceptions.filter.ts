@@ -16,7 +16,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const { body, headers, unexpected } = toErrorBody(error, request.id);
     if (unexpected) {
-      this.logger.error({ err: safeError(error), requestId: request.id, route: request.routeOptions?.url }, 'Unhandled error');
+      this.logger.error(
+        { err: safeError(error), requestId: request.id, route: request.routeOptions?.url },
+        'Unhandled error',
+      );
     }
     if (reply.sent || reply.raw.headersSent) return;
     void reply.headers(headers).status(body.statusCode).send(body);
@@ -26,7 +29,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private acknowledgeFailure(error: unknown, host: ArgumentsHost): void {
     const ack = host.getArgs().find((a): a is (r: unknown) => void => typeof a === 'function');
     const failed = toFailedAck(error);
-    if (failed.code === 'INTERNAL_ERROR') this.logger.error({ err: safeError(error) }, 'Unhandled socket error');
+    if (failed.code === 'INTERNAL_ERROR')
+      this.logger.error({ err: safeError(error) }, 'Unhandled socket error');
     if (ack) ack(failed);
   }
 }
@@ -35,5 +39,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function safeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
   const driverCode = (error as { driverError?: { code?: string } }).driverError?.code;
-  return { type: error.name, message: error.message, stack: error.stack, ...(driverCode ? { code: driverCode } : {}) };
+  return {
+    type: error.name,
+    message: error.message,
+    stack: error.stack,
+    ...(driverCode ? { code: driverCode } : {}),
+  };
 }

@@ -45,22 +45,44 @@ export function toErrorBody(
   const headers: Record<string, string> = {};
   if (error instanceof DomainError) {
     if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
-    const body: ErrorBody = { statusCode: STATUS_BY_KIND[error.kind], code: error.code, message: error.message };
+    const body: ErrorBody = {
+      statusCode: STATUS_BY_KIND[error.kind],
+      code: error.code,
+      message: error.message,
+    };
     if (error.details?.length) body.details = error.details;
     return { body: { ...body, requestId }, headers, unexpected: error.kind === 'internal' };
   }
   const status = statusOf(error);
   if (status && status >= 400 && status < 500) {
     return {
-      body: { statusCode: status, code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST', message: clientMessage(error, status), requestId },
+      body: {
+        statusCode: status,
+        code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST',
+        message: clientMessage(error, status),
+        requestId,
+      },
       headers,
       unexpected: false,
     };
   }
   if (status === 503) {
-    return { body: { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable.', requestId }, headers, unexpected: false };
+    return {
+      body: {
+        statusCode: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The service is temporarily unavailable.',
+        requestId,
+      },
+      headers,
+      unexpected: false,
+    };
   }
-  return { body: { statusCode: 500, code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE, requestId }, headers, unexpected: true };
+  return {
+    body: { statusCode: 500, code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE, requestId },
+    headers,
+    unexpected: true,
+  };
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -77,7 +99,8 @@ function clientMessage(error: unknown, status: number): string {
   const response = typeof e.getResponse === 'function' ? e.getResponse() : undefined;
   const fromResponse =
     response && typeof response === 'object' && 'message' in response ? response.message : undefined;
-  const message = typeof fromResponse === 'string' ? fromResponse : typeof e.message === 'string' ? e.message : '';
+  const message =
+    typeof fromResponse === 'string' ? fromResponse : typeof e.message === 'string' ? e.message : '';
   if (status === 400 && /JSON/i.test(message)) return 'The request body is not valid JSON.';
   return message.slice(0, 300) || 'The request could not be processed.';
 }

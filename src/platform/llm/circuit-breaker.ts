@@ -55,7 +55,8 @@ export class CircuitBreaker {
       }),
       failure: settle(() => {
         this.failures++;
-        if (probe || (this.openedAt === undefined && this.failures >= this.threshold)) this.openedAt = this.now();
+        if (probe || (this.openedAt === undefined && this.failures >= this.threshold))
+          this.openedAt = this.now();
       }),
       release: settle(() => undefined),
     };

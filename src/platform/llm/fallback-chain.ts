@@ -65,13 +65,24 @@ export class FallbackChain {
             this.metrics.attempt(name, failure.kind);
             if (failure.kind === 'aborted') signal?.throwIfAborted();
             this.logger.warn(
-              { provider: name, model: target.label, mode, outcome: failure.kind, status: failure.status, retry, reason: failure.message },
+              {
+                provider: name,
+                model: target.label,
+                mode,
+                outcome: failure.kind,
+                status: failure.status,
+                retry,
+                reason: failure.message,
+              },
               'LLM attempt failed',
             );
             // The SDK's own error may quote provider output, so it stays at debug level.
-            if (failure.cause) this.logger.debug({ provider: name, err: failure.cause }, 'LLM attempt failure detail');
-            if (committed?.()) throw new LlmUnavailableError(failure.kind === 'blocked' ? 'blocked' : 'interrupted');
-            if (failure.kind === 'blocked' || failure.kind === 'rejected') throw new LlmUnavailableError(failure.kind);
+            if (failure.cause)
+              this.logger.debug({ provider: name, err: failure.cause }, 'LLM attempt failure detail');
+            if (committed?.())
+              throw new LlmUnavailableError(failure.kind === 'blocked' ? 'blocked' : 'interrupted');
+            if (failure.kind === 'blocked' || failure.kind === 'rejected')
+              throw new LlmUnavailableError(failure.kind);
             if (!retriesSameProvider(failure.kind) || retry >= this.maxRetries) break;
             await this.backoff(retry + 1, signal);
           }
@@ -87,7 +98,9 @@ export class FallbackChain {
     if (signal?.aborted) return new ProviderFailure('aborted', 'cancelled by the caller');
     if (error instanceof ProviderFailure) {
       // An abort nobody asked for (no caller abort, no timer) means the connection went away.
-      return error.kind === 'aborted' ? new ProviderFailure('network', 'request aborted unexpectedly') : error;
+      return error.kind === 'aborted'
+        ? new ProviderFailure('network', 'request aborted unexpectedly')
+        : error;
     }
     this.logger.error({ err: error }, 'LLM provider failed unexpectedly');
     return new ProviderFailure('server', 'unexpected provider error');

@@ -3,7 +3,10 @@ import { extractJson, JsonAnswers } from './json-answer';
 const schema = {
   type: 'object',
   required: ['score', 'tips'],
-  properties: { score: { type: 'integer', minimum: 0, maximum: 100 }, tips: { type: 'array', items: { type: 'string' }, minItems: 1 } },
+  properties: {
+    score: { type: 'integer', minimum: 0, maximum: 100 },
+    tips: { type: 'array', items: { type: 'string' }, minItems: 1 },
+  },
   additionalProperties: false,
 };
 
@@ -12,7 +15,10 @@ describe('JsonAnswers', () => {
 
   it('accepts a valid answer wrapped in a code fence and prose', () => {
     const text = 'Here you go:\n```json\n{"score": 80, "tips": ["Ask one more question"]}\n```\nGood luck!';
-    expect(answers.parse(schema, text)).toEqual({ ok: true, value: { score: 80, tips: ['Ask one more question'] } });
+    expect(answers.parse(schema, text)).toEqual({
+      ok: true,
+      value: { score: 80, tips: ['Ask one more question'] },
+    });
   });
 
   it('names each schema violation', () => {
@@ -25,7 +31,10 @@ describe('JsonAnswers', () => {
   });
 
   it('reports text that is not JSON', () => {
-    expect(answers.parse(schema, 'I cannot do that.')).toEqual({ ok: false, problems: ['the answer contains no JSON value'] });
+    expect(answers.parse(schema, 'I cannot do that.')).toEqual({
+      ok: false,
+      problems: ['the answer contains no JSON value'],
+    });
     const broken = answers.parse(schema, '{"score": 80, "tips": [');
     expect(broken.ok).toBe(false);
   });

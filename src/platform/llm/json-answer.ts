@@ -11,7 +11,9 @@ export class JsonAnswers {
   check<T>(schema: object, value: unknown): JsonCheck<T> {
     const validate = this.validator(schema);
     if (validate(value)) return { ok: true, value: value as T };
-    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+    const problems = (validate.errors ?? []).map(
+      (e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`,
+    );
     return { ok: false, problems: problems.slice(0, 10) };
   }
 

@@ -19,8 +19,16 @@ export const llmMetricProviders = [
     labelNames: ['model', 'mode'],
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15],
   }),
-  makeCounterProvider({ name: 'llm_requests_total', help: 'LLM attempts by provider and outcome', labelNames: ['provider', 'outcome'] }),
-  makeCounterProvider({ name: 'llm_fallbacks_total', help: 'Moves from one LLM provider to the next', labelNames: ['from', 'to'] }),
+  makeCounterProvider({
+    name: 'llm_requests_total',
+    help: 'LLM attempts by provider and outcome',
+    labelNames: ['provider', 'outcome'],
+  }),
+  makeCounterProvider({
+    name: 'llm_fallbacks_total',
+    help: 'Moves from one LLM provider to the next',
+    labelNames: ['from', 'to'],
+  }),
 ];
 
 @Injectable()

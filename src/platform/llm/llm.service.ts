@@ -7,7 +7,17 @@ import { CircuitBreaker } from './circuit-breaker';
 import { FallbackChain, type Target } from './fallback-chain';
 import { JsonAnswers, jsonInstruction, repairTurns } from './json-answer';
 import { LlmMetrics } from './llm.metrics';
-import type { JsonResult, JsonSpec, LlmDescription, LlmMessage, LlmMode, LlmRequest, LlmStream, ProviderName, StreamResult } from './llm.types';
+import type {
+  JsonResult,
+  JsonSpec,
+  LlmDescription,
+  LlmMessage,
+  LlmMode,
+  LlmRequest,
+  LlmStream,
+  ProviderName,
+  StreamResult,
+} from './llm.types';
 import { chainFor, defaultModelOf, formatModelRef, parseModelRef } from './model-ref';
 import { OfflineProvider } from './offline/offline.provider';
 import { ProviderFailure } from './provider-failure';
@@ -38,7 +48,10 @@ export class LlmService implements OnModuleInit {
     this.providers = {
       offline: new OfflineProvider(llm.offlineDelayMs),
       gemini: new GeminiProvider(llm.gemini),
-      openai: new OpenAiProvider(llm.openai, { firstTokenMs: llm.firstTokenTimeoutMs, completeMs: this.completeDeadlineMs }),
+      openai: new OpenAiProvider(llm.openai, {
+        firstTokenMs: llm.firstTokenTimeoutMs,
+        completeMs: this.completeDeadlineMs,
+      }),
     };
     const breaker = () => new CircuitBreaker(llm.circuitFailureThreshold, llm.circuitResetMs);
     this.breakers = { offline: breaker(), gemini: breaker(), openai: breaker() };
@@ -49,13 +62,21 @@ export class LlmService implements OnModuleInit {
     const { llm } = this.config;
     for (const name of llm.providers) {
       const provider = this.providers[name];
-      if (!provider.configured()) this.logger.warn(`LLM provider ${name} is listed but has no key or base URL; it will be skipped`);
-      else await provider.prepare?.().catch((e: unknown) => this.logger.warn(`LLM provider ${name} could not be prepared: ${(e as Error).message}`));
+      if (!provider.configured())
+        this.logger.warn(`LLM provider ${name} is listed but has no key or base URL; it will be skipped`);
+      else
+        await provider
+          .prepare?.()
+          .catch((e: unknown) =>
+            this.logger.warn(`LLM provider ${name} could not be prepared: ${(e as Error).message}`),
+          );
     }
     for (const mode of MODES) {
       const { provider } = parseModelRef(llm.models[mode]);
       if (!llm.providers.includes(provider)) {
-        this.logger.warn(`The ${mode} model ${llm.models[mode]} names a provider missing from LLM_PROVIDERS; using ${this.describe().models[mode]}`);
+        this.logger.warn(
+          `The ${mode} model ${llm.models[mode]} names a provider missing from LLM_PROVIDERS; using ${this.describe().models[mode]}`,
+        );
       }
     }
   }
@@ -96,7 +117,14 @@ export class LlmService implements OnModuleInit {
     const totalMs = performance.now() - started;
     this.metrics.answered(target.label, request.mode, totalMs);
     this.logger.log(
-      { provider: target.provider.name, model: target.label, mode: request.mode, answer: spec.name, totalMs: Math.round(totalMs), outcome: 'success' },
+      {
+        provider: target.provider.name,
+        model: target.label,
+        mode: request.mode,
+        answer: spec.name,
+        totalMs: Math.round(totalMs),
+        outcome: 'success',
+      },
       'LLM JSON answer',
     );
     return { value, provider: target.provider.name, model: target.label };
@@ -112,7 +140,9 @@ export class LlmService implements OnModuleInit {
         defaultModel: formatModelRef(defaultModelOf(name, llm)),
         circuit: this.breakers[name].state,
       })),
-      models: Object.fromEntries(MODES.map((mode) => [mode, formatModelRef(chainFor(mode, llm)[0])])) as Record<LlmMode, string>,
+      models: Object.fromEntries(
+        MODES.map((mode) => [mode, formatModelRef(chainFor(mode, llm)[0])]),
+      ) as Record<LlmMode, string>,
     };
   }
 
@@ -135,7 +165,14 @@ export class LlmService implements OnModuleInit {
     };
     this.metrics.answered(result.model, request.mode, result.totalMs, result.firstTokenMs);
     this.logger.log(
-      { provider: result.provider, model: result.model, mode: request.mode, firstTokenMs: result.firstTokenMs, totalMs: result.totalMs, outcome: 'success' },
+      {
+        provider: result.provider,
+        model: result.model,
+        mode: request.mode,
+        firstTokenMs: result.firstTokenMs,
+        totalMs: result.totalMs,
+        outcome: 'success',
+      },
       'LLM reply streamed',
     );
     return result;
@@ -152,7 +189,10 @@ export class LlmService implements OnModuleInit {
       const call = { request, model: target.ref.model, messages: request.messages, signal: attempt.signal };
       let source: AsyncIterable<string> = target.provider.stream(call);
       if (target.provider.remote) {
-        const limits = { firstTokenMs: this.config.llm.firstTokenTimeoutMs, idleMs: this.config.llm.idleTimeoutMs };
+        const limits = {
+          firstTokenMs: this.config.llm.firstTokenTimeoutMs,
+          idleMs: this.config.llm.idleTimeoutMs,
+        };
         source = withStallTimeouts(source, limits, (failure) => attempt.abort(failure));
       }
       for await (const delta of source) {
@@ -169,7 +209,10 @@ export class LlmService implements OnModuleInit {
     if (target.provider.name === 'offline') {
       const check = this.json.check<T>(spec.schema, spec.offline(request));
       if (check.ok) return check.value;
-      this.logger.error({ answer: spec.name, problems: check.problems }, 'The offline answer does not satisfy its own schema');
+      this.logger.error(
+        { answer: spec.name, problems: check.problems },
+        'The offline answer does not satisfy its own schema',
+      );
       throw new ProviderFailure('invalid_json', `offline ${spec.name} does not satisfy its schema`);
     }
     const messages = [...request.messages, jsonInstruction(spec.name, spec.schema)];
@@ -177,10 +220,19 @@ export class LlmService implements OnModuleInit {
     const check = this.json.parse<T>(spec.schema, first);
     if (check.ok) return check.value;
     this.logger.warn(
-      { provider: target.provider.name, model: target.label, mode: request.mode, answer: spec.name, problems: check.problems.length },
+      {
+        provider: target.provider.name,
+        model: target.label,
+        mode: request.mode,
+        answer: spec.name,
+        problems: check.problems.length,
+      },
       'LLM JSON answer invalid; asking for a repair',
     );
-    const repaired = this.json.parse<T>(spec.schema, await this.completeFrom(target, request, [...messages, ...repairTurns(first, check.problems)]));
+    const repaired = this.json.parse<T>(
+      spec.schema,
+      await this.completeFrom(target, request, [...messages, ...repairTurns(first, check.problems)]),
+    );
     if (repaired.ok) return repaired.value;
     throw new ProviderFailure('invalid_json', `${spec.name} still invalid after a repair`);
   }
@@ -191,7 +243,13 @@ export class LlmService implements OnModuleInit {
     const timeout = new ProviderFailure('timeout', `no answer within ${this.completeDeadlineMs} ms`);
     const timer = setTimeout(() => attempt.abort(timeout), this.completeDeadlineMs);
     try {
-      return await target.provider.complete({ request, model: target.ref.model, messages, signal: attempt.signal, json: true });
+      return await target.provider.complete({
+        request,
+        model: target.ref.model,
+        messages,
+        signal: attempt.signal,
+        json: true,
+      });
     } catch (e) {
       throw attempt.signal.reason === timeout ? timeout : e;
     } finally {
@@ -205,6 +263,10 @@ export class LlmService implements OnModuleInit {
   }
 
   private targetsFor(mode: LlmMode): Target[] {
-    return chainFor(mode, this.config.llm).map((ref) => ({ provider: this.providers[ref.provider], ref, label: formatModelRef(ref) }));
+    return chainFor(mode, this.config.llm).map((ref) => ({
+      provider: this.providers[ref.provider],
+      ref,
+      label: formatModelRef(ref),
+    }));
   }
 }

@@ -29,7 +29,9 @@ export const formatModelRef = (ref: ModelRef): string => `${ref.provider}/${ref.
  * Ollama server answer feedback too when Gemini is down, rather than asking it for gpt-4o-mini.
  */
 export function defaultModelOf(provider: ProviderName, llm: AppConfig['llm']): ModelRef {
-  const configured = [llm.defaultModel, ...Object.values(llm.models)].map(parseModelRef).find((r) => r.provider === provider);
+  const configured = [llm.defaultModel, ...Object.values(llm.models)]
+    .map(parseModelRef)
+    .find((r) => r.provider === provider);
   return configured ?? { provider, model: BUILT_IN_MODELS[provider] };
 }
 
@@ -41,6 +43,8 @@ export function defaultModelOf(provider: ProviderName, llm: AppConfig['llm']): M
 export function chainFor(mode: LlmMode, llm: AppConfig['llm']): ModelRef[] {
   const wanted = parseModelRef(llm.models[mode]);
   const first = llm.providers.includes(wanted.provider) ? [wanted] : [];
-  const rest = llm.providers.filter((p) => p !== wanted.provider || first.length === 0).map((p) => defaultModelOf(p, llm));
+  const rest = llm.providers
+    .filter((p) => p !== wanted.provider || first.length === 0)
+    .map((p) => defaultModelOf(p, llm));
   return [...first, ...rest];
 }

@@ -1,5 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Authenticated } from '../http/public.decorator';
 import { LlmService } from './llm.service';
 import { ModelsResponse } from './models.response';
@@ -12,7 +18,9 @@ export class ModelsController {
 
   @Authenticated()
   @Get()
-  @ApiOperation({ summary: 'The AI providers in fallback order and the model each mode uses. Never shows keys or URLs.' })
+  @ApiOperation({
+    summary: 'The AI providers in fallback order and the model each mode uses. Never shows keys or URLs.',
+  })
   @ApiOkResponse({ type: ModelsResponse })
   @ApiUnauthorizedResponse({ description: 'UNAUTHORIZED: missing or invalid access token' })
   list(): ModelsResponse {

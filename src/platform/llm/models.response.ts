@@ -3,10 +3,21 @@ import type { CircuitState, LlmDescription, LlmMode, ProviderDescription, Provid
 
 export class ProviderInfo implements ProviderDescription {
   @ApiProperty({ enum: ['offline', 'gemini', 'openai'], example: 'gemini' }) name!: ProviderName;
-  @ApiProperty({ description: 'Whether it has a key (or, for OpenAI-compatible servers, a base URL)', example: true }) configured!: boolean;
-  @ApiProperty({ description: 'The model used when the chain falls back to this provider', example: 'gemini/gemini-2.5-flash' })
+  @ApiProperty({
+    description: 'Whether it has a key (or, for OpenAI-compatible servers, a base URL)',
+    example: true,
+  })
+  configured!: boolean;
+  @ApiProperty({
+    description: 'The model used when the chain falls back to this provider',
+    example: 'gemini/gemini-2.5-flash',
+  })
   defaultModel!: string;
-  @ApiProperty({ enum: ['closed', 'open', 'half-open'], description: 'open: skipped after repeated failures', example: 'closed' })
+  @ApiProperty({
+    enum: ['closed', 'open', 'half-open'],
+    description: 'open: skipped after repeated failures',
+    example: 'closed',
+  })
   circuit!: CircuitState;
 }
 
@@ -19,6 +30,8 @@ export class ModeModels implements Record<LlmMode, string> {
 }
 
 export class ModelsResponse implements LlmDescription {
-  @ApiProperty({ type: [ProviderInfo], description: 'The configured providers, in fallback order' }) providers!: ProviderInfo[];
-  @ApiProperty({ type: ModeModels, description: 'The model (provider/model) each mode tries first' }) models!: ModeModels;
+  @ApiProperty({ type: [ProviderInfo], description: 'The configured providers, in fallback order' })
+  providers!: ProviderInfo[];
+  @ApiProperty({ type: ModeModels, description: 'The model (provider/model) each mode tries first' })
+  models!: ModeModels;
 }

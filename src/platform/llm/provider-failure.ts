@@ -31,7 +31,8 @@ export const fallsBack = (kind: FailureKind): boolean => !['rejected', 'blocked'
  * Transient faults are worth another try at the same provider. A timeout or a quota error is not:
  * waiting again would only double the learner's wait, so those go straight to the next provider.
  */
-export const retriesSameProvider = (kind: FailureKind): boolean => ['server', 'network', 'malformed'].includes(kind);
+export const retriesSameProvider = (kind: FailureKind): boolean =>
+  ['server', 'network', 'malformed'].includes(kind);
 
 /** Only faults that say the provider itself is unwell open its circuit. */
 export const countsAgainstProvider = (kind: FailureKind): boolean =>
@@ -46,7 +47,15 @@ export function kindOfStatus(status: number): FailureKind {
   return 'rejected';
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+]);
 
 interface ErrorLike {
   name?: unknown;
@@ -56,7 +65,8 @@ interface ErrorLike {
 }
 
 // Errors are read by shape, not instanceof: fetch's errors may come from another realm (a test sandbox).
-const asErrorLike = (e: unknown): ErrorLike | undefined => (e !== null && typeof e === 'object' ? e : undefined);
+const asErrorLike = (e: unknown): ErrorLike | undefined =>
+  e !== null && typeof e === 'object' ? e : undefined;
 
 /** Recognises the errors fetch (undici) throws when a connection fails or breaks off. */
 export function isNetworkError(error: unknown): boolean {
@@ -64,7 +74,12 @@ export function isNetworkError(error: unknown): boolean {
   for (let depth = 0; e && depth < 4; e = asErrorLike(e.cause), depth++) {
     if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
     const message = typeof e.message === 'string' ? e.message : '';
-    if (message === 'fetch failed' || message === 'terminated' || /socket hang up|other side closed/i.test(message)) return true;
+    if (
+      message === 'fetch failed' ||
+      message === 'terminated' ||
+      /socket hang up|other side closed/i.test(message)
+    )
+      return true;
   }
   return false;
 }

@@ -18,15 +18,26 @@ async function collect(source: AsyncIterable<string>): Promise<string[]> {
 describe('withStallTimeouts', () => {
   it('passes a healthy stream through unchanged', async () => {
     const controller = new AbortController();
-    const source = paced([['a', 1], ['b', 1], ['c', 1]], controller.signal);
-    await expect(collect(withStallTimeouts(source, { firstTokenMs: 500, idleMs: 500 }, () => controller.abort()))).resolves.toEqual(['a', 'b', 'c']);
+    const source = paced(
+      [
+        ['a', 1],
+        ['b', 1],
+        ['c', 1],
+      ],
+      controller.signal,
+    );
+    await expect(
+      collect(withStallTimeouts(source, { firstTokenMs: 500, idleMs: 500 }, () => controller.abort())),
+    ).resolves.toEqual(['a', 'b', 'c']);
     expect(controller.signal.aborted).toBe(false);
   });
 
   it('fails and aborts when the first chunk does not come in time', async () => {
     const controller = new AbortController();
     const source = paced([['late', 5000]], controller.signal);
-    const run = collect(withStallTimeouts(source, { firstTokenMs: 50, idleMs: 5000 }, () => controller.abort()));
+    const run = collect(
+      withStallTimeouts(source, { firstTokenMs: 50, idleMs: 5000 }, () => controller.abort()),
+    );
     await expect(run).rejects.toThrow(/no first token/);
     await expect(run).rejects.toBeInstanceOf(ProviderFailure);
     expect(controller.signal.aborted).toBe(true);
@@ -35,10 +46,19 @@ describe('withStallTimeouts', () => {
   it('fails after the chunks already delivered when the stream goes idle', async () => {
     const controller = new AbortController();
     const seen: string[] = [];
-    const source = paced([['one', 1], ['two', 5000]], controller.signal);
+    const source = paced(
+      [
+        ['one', 1],
+        ['two', 5000],
+      ],
+      controller.signal,
+    );
     await expect(
       (async () => {
-        for await (const chunk of withStallTimeouts(source, { firstTokenMs: 5000, idleMs: 50 }, () => controller.abort())) seen.push(chunk);
+        for await (const chunk of withStallTimeouts(source, { firstTokenMs: 5000, idleMs: 50 }, () =>
+          controller.abort(),
+        ))
+          seen.push(chunk);
       })(),
     ).rejects.toMatchObject({ kind: 'timeout' });
     expect(seen).toEqual(['one']);

@@ -4,7 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Counter, Histogram } from 'prom-client';
 
 export const httpMetricProviders = [
-  makeCounterProvider({ name: 'http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'] }),
+  makeCounterProvider({
+    name: 'http_requests_total',
+    help: 'HTTP requests',
+    labelNames: ['method', 'route', 'status'],
+  }),
   makeHistogramProvider({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration',

@@ -9,7 +9,13 @@ if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultM
 
 @Global()
 @Module({
-  imports: [PrometheusModule.register({ controller: MetricsController, path: 'metrics', defaultMetrics: { enabled: false } })],
+  imports: [
+    PrometheusModule.register({
+      controller: MetricsController,
+      path: 'metrics',
+      defaultMetrics: { enabled: false },
+    }),
+  ],
   providers: [...httpMetricProviders, HttpMetrics],
   exports: [HttpMetrics],
 })

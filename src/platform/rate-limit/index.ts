@@ -3,4 +3,3 @@ export { ApiThrottlerGuard } from './api-throttler.guard';
 export { RateLimitService } from './rate-limit.service';
 export { RateLimit, RATE_LIMIT_BUCKETS, type RateLimitBucket } from './budgets';
 export { setRateLimitUser, userTracker } from './rate-limit-subject';
-export { RateLimitBudget, RateLimiter } from './deprecated-names';

@@ -4,7 +4,6 @@ import { APP_CONFIG, type AppConfig } from '../../config';
 import { RedisConnections } from '../redis/redis-connections';
 import { ApiThrottlerGuard } from './api-throttler.guard';
 import { limitsFrom } from './budgets';
-import { RateLimiter } from './deprecated-names';
 import { RateLimitService } from './rate-limit.service';
 import { RedisThrottlerStorage } from './redis-throttler-storage';
 
@@ -24,7 +23,7 @@ import { RedisThrottlerStorage } from './redis-throttler-storage';
       }),
     }),
   ],
-  providers: [ApiThrottlerGuard, RateLimitService, RateLimiter],
-  exports: [ApiThrottlerGuard, RateLimitService, RateLimiter],
+  providers: [ApiThrottlerGuard, RateLimitService],
+  exports: [ApiThrottlerGuard, RateLimitService],
 })
 export class RateLimitModule {}

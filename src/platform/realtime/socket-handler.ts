@@ -1,6 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError as ClassValidatorError } from 'class-validator';
 import { DomainError, ErrorDetail, ValidationFailedError } from '../../shared';
+import type { SocketMetrics } from './socket-metrics';
 
 export type Ack<T extends object = object> =
   ({ ok: true } & T) | { ok: false; code: string; message: string; details?: ErrorDetail[] };
@@ -37,11 +39,25 @@ export function toFailedAck(e: unknown): Extract<Ack, { ok: false }> {
   return { ok: false, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' };
 }
 
-/** Runs a handler and turns its outcome into the acknowledgement: `{ ok: true, ... }` or `{ ok: false, code, message }`. */
-export async function acknowledge<T extends object>(work: () => Promise<T>): Promise<Ack<T>> {
+const logger = new Logger('SocketEvents');
+
+/**
+ * Runs a socket event handler and turns its outcome into the acknowledgement, `{ ok: true, ... }` or
+ * `{ ok: false, code, message }`, counting it by event and outcome.
+ */
+export async function acknowledge<T extends object>(
+  event: string,
+  metrics: SocketMetrics,
+  work: () => Promise<T>,
+): Promise<Ack<T>> {
+  let ack: Ack<T>;
   try {
-    return { ok: true, ...(await work()) };
+    ack = { ok: true, ...(await work()) };
   } catch (e) {
-    return toFailedAck(e);
+    ack = toFailedAck(e);
+    if (ack.code === 'INTERNAL_ERROR')
+      logger.error({ event, err: e instanceof Error ? e.message : String(e) }, 'socket event failed');
   }
+  metrics.events.inc({ event, outcome: ack.ok ? 'ok' : ack.code });
+  return ack;
 }

@@ -73,12 +73,20 @@ export class FakeLlmServer {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: raw ? JSON.parse(raw) : undefined, aborted: false };
+    const recorded: RecordedRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body: raw ? JSON.parse(raw) : undefined,
+      aborted: false,
+    };
     res.on('close', () => {
       if (!res.writableFinished) recorded.aborted = true;
     });
     this.requests.push(recorded);
-    const behaviour = this.script.shift() ?? ((r: ServerResponse) => sendJson(r, 500, { error: { message: 'unscripted request' } }));
+    const behaviour =
+      this.script.shift() ??
+      ((r: ServerResponse) => sendJson(r, 500, { error: { message: 'unscripted request' } }));
     try {
       await behaviour(res, recorded);
     } catch {
@@ -93,7 +101,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export function startSse(res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
   res.flushHeaders();
 }
 

@@ -5,15 +5,22 @@ import { sendJson, startSse, untilClosed, writeEvents, type Behaviour } from './
 
 const chunk = (text: string, finishReason?: string) =>
   `data: ${JSON.stringify({
-    candidates: [{ content: { parts: [{ text }], role: 'model' }, index: 0, ...(finishReason ? { finishReason } : {}) }],
-    ...(finishReason ? { usageMetadata: { promptTokenCount: 12, candidatesTokenCount: 8, totalTokenCount: 20 } } : {}),
+    candidates: [
+      { content: { parts: [{ text }], role: 'model' }, index: 0, ...(finishReason ? { finishReason } : {}) },
+    ],
+    ...(finishReason
+      ? { usageMetadata: { promptTokenCount: 12, candidatesTokenCount: 8, totalTokenCount: 20 } }
+      : {}),
     modelVersion: 'gemini-2.5-flash',
   })}\r\n\r\n`;
 
 export function geminiStream(texts: string[], finishReason = 'STOP'): Behaviour {
   return async (res) => {
     startSse(res);
-    await writeEvents(res, texts.map((t, i) => chunk(t, i === texts.length - 1 ? finishReason : undefined)));
+    await writeEvents(
+      res,
+      texts.map((t, i) => chunk(t, i === texts.length - 1 ? finishReason : undefined)),
+    );
     res.end();
   };
 }
@@ -22,7 +29,10 @@ export function geminiStream(texts: string[], finishReason = 'STOP'): Behaviour 
 export function geminiStallAfter(texts: string[]): Behaviour {
   return async (res) => {
     startSse(res);
-    await writeEvents(res, texts.map((t) => chunk(t)));
+    await writeEvents(
+      res,
+      texts.map((t) => chunk(t)),
+    );
     await untilClosed(res);
   };
 }
@@ -37,14 +47,19 @@ export const geminiSilentStream: Behaviour = async (res) => {
 export function geminiMalformed(before: string[] = []): Behaviour {
   return async (res) => {
     startSse(res);
-    await writeEvents(res, [...before.map((t) => chunk(t)), 'data: {"candidates": [{"content": {"parts": [{"text": "Hel\r\n\r\n']);
+    await writeEvents(res, [
+      ...before.map((t) => chunk(t)),
+      'data: {"candidates": [{"content": {"parts": [{"text": "Hel\r\n\r\n',
+    ]);
     res.end();
   };
 }
 
 export const geminiBlocked: Behaviour = async (res) => {
   startSse(res);
-  await writeEvents(res, [`data: ${JSON.stringify({ promptFeedback: { blockReason: 'SAFETY' }, modelVersion: 'gemini-2.5-flash' })}\r\n\r\n`]);
+  await writeEvents(res, [
+    `data: ${JSON.stringify({ promptFeedback: { blockReason: 'SAFETY' }, modelVersion: 'gemini-2.5-flash' })}\r\n\r\n`,
+  ]);
   res.end();
 };
 
@@ -57,8 +72,15 @@ export function geminiJson(text: string): Behaviour {
     });
 }
 
-const STATUS: Record<number, string> = { 400: 'INVALID_ARGUMENT', 403: 'PERMISSION_DENIED', 429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE' };
+const STATUS: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  403: 'PERMISSION_DENIED',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
 
 export function geminiError(code: number): Behaviour {
-  return (res: ServerResponse) => sendJson(res, code, { error: { code, message: `simulated ${code}`, status: STATUS[code] ?? 'UNKNOWN' } });
+  return (res: ServerResponse) =>
+    sendJson(res, code, { error: { code, message: `simulated ${code}`, status: STATUS[code] ?? 'UNKNOWN' } });
 }

@@ -37,7 +37,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     LLM_CIRCUIT_RESET_MS: '60000',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule.forRoot(config), LlmModule] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppConfigModule.forRoot(config), LlmModule],
+  }).compile();
   moduleRef.useLogger(false);
   await moduleRef.init();
   await Promise.all([gemini.warmUp(), openai.warmUp()]);
@@ -82,8 +84,12 @@ export async function metric(name: string, labels: Record<string, string>): Prom
   const m = register.getSingleMetric(name);
   if (!m) return 0;
   const { values } = await m.get();
-  const wanted = (values as Array<{ value: number; labels: Record<string, string | number>; metricName?: string }>).filter(
-    (v) => (v.metricName === undefined || v.metricName === name || v.metricName === `${name}_count`) && Object.entries(labels).every(([k, val]) => v.labels[k] === val),
+  const wanted = (
+    values as Array<{ value: number; labels: Record<string, string | number>; metricName?: string }>
+  ).filter(
+    (v) =>
+      (v.metricName === undefined || v.metricName === name || v.metricName === `${name}_count`) &&
+      Object.entries(labels).every(([k, val]) => v.labels[k] === val),
   );
   return wanted.reduce((sum, v) => sum + v.value, 0);
 }

@@ -12,7 +12,10 @@ const event = (delta: Record<string, unknown>, finishReason: string | null = nul
     choices: [{ index: 0, delta, finish_reason: finishReason }],
   })}\n\n`;
 
-const deltas = (texts: string[]) => [event({ role: 'assistant', content: '' }), ...texts.map((t) => event({ content: t }))];
+const deltas = (texts: string[]) => [
+  event({ role: 'assistant', content: '' }),
+  ...texts.map((t) => event({ content: t })),
+];
 
 export function openaiStream(texts: string[], finishReason = 'stop'): Behaviour {
   return async (res) => {
@@ -38,7 +41,10 @@ export const openaiSilentStream: Behaviour = async (res) => {
 export function openaiMalformed(before: string[] = []): Behaviour {
   return async (res) => {
     startSse(res);
-    await writeEvents(res, [...deltas(before), 'data: {"id":"chatcmpl-test","choices":[{"delta":{"content":"Hel\n\n']);
+    await writeEvents(res, [
+      ...deltas(before),
+      'data: {"id":"chatcmpl-test","choices":[{"delta":{"content":"Hel\n\n',
+    ]);
     res.end();
   };
 }
@@ -57,5 +63,13 @@ export function openaiJson(content: string): Behaviour {
 
 export function openaiError(status: number): Behaviour {
   const type = status === 429 ? 'requests' : status >= 500 ? 'server_error' : 'invalid_request_error';
-  return (res: ServerResponse) => sendJson(res, status, { error: { message: `simulated ${status}`, type, param: null, code: status === 429 ? 'rate_limit_exceeded' : null } });
+  return (res: ServerResponse) =>
+    sendJson(res, status, {
+      error: {
+        message: `simulated ${status}`,
+        type,
+        param: null,
+        code: status === 429 ? 'rate_limit_exceeded' : null,
+      },
+    });
 }

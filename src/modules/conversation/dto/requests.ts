@@ -43,8 +43,8 @@ export class StartChatDto {
   locale?: 'ja' | 'en';
 }
 
-export class SendMessageDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() conversationId!: string;
+/** A learner message: the same rules wherever it is sent (chat, scenario, watch; HTTP or socket). */
+export class MessageContentDto {
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'Trimmed; HTML tags are rejected.' })
   @Transform(trim)
   @IsString()
@@ -55,6 +55,10 @@ export class SendMessageDto {
   @IsOptional()
   @IsUUID()
   clientMessageId?: string;
+}
+
+export class SendMessageDto extends MessageContentDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() conversationId!: string;
 }
 
 export class ConversationIdDto {

@@ -13,14 +13,12 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { wantsEventStream } from '../../../platform/http/sse';
 import { RateLimit } from '../../../platform/rate-limit';
 import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { ConversationsService } from '../conversations.service';
 import { ConversationIdDto, HistoryQuery, SendMessageDto, StartChatDto } from '../dto/requests';
 import { ConversationSummaryView, FeedbackView } from '../dto/responses';
 import { FeedbackService } from '../feedback.service';
-import { MessagingService } from '../messaging.service';
 import { MessageResponder } from './message-responder';
 
 export const SEND_DOC =
@@ -36,7 +34,6 @@ export const SEND_DOC =
 export class ChatController {
   constructor(
     private readonly conversations: ConversationsService,
-    private readonly messaging: MessagingService,
     private readonly responder: MessageResponder,
     private readonly feedback: FeedbackService,
   ) {}
@@ -62,15 +59,13 @@ export class ChatController {
     description: SEND_DOC,
   })
   @ApiProduces('application/json', 'text/event-stream')
-  async message(
+  message(
     @CurrentUser() principal: Principal,
     @Body() dto: SendMessageDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.messaging.send(principal, dto, ['chat', 'scenario']);
-    if (wantsEventStream(accept)) return this.responder.stream(outcome, reply);
-    return this.responder.json(outcome, reply);
+    return this.responder.send(principal, dto, accept, reply);
   }
 
   @Get('history')

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { openSse } from '../../../platform/http/sse';
+import { openSse, wantsEventStream } from '../../../platform/http/sse';
 import { DomainError } from '../../../shared';
 import { MessageView, toMessageView } from '../dto/responses';
 import { ConversationEvents } from '../generation/conversation-events';
-import type { SendOutcome } from '../messaging.service';
+import type { Principal } from '../../auth';
+import type { SendMessageDto } from '../dto/requests';
+import { MessagingService, type SendOutcome } from '../messaging.service';
 
 export interface ExchangeView {
   userMessage: MessageView;
@@ -12,10 +14,19 @@ export interface ExchangeView {
   moderation?: { reason: string; note: string };
 }
 
-/** Turns a send outcome into the HTTP answer: JSON, or Server-Sent Events when the client asked for them. */
+/** Sends a learner message over HTTP and answers as JSON, or as Server-Sent Events when the client asks for them. */
 @Injectable()
 export class MessageResponder {
-  constructor(private readonly events: ConversationEvents) {}
+  constructor(
+    private readonly events: ConversationEvents,
+    private readonly messaging: MessagingService,
+  ) {}
+
+  async send(principal: Principal, dto: SendMessageDto, accept: string | undefined, reply: FastifyReply) {
+    const outcome = await this.messaging.send(principal, dto, ['chat', 'scenario']);
+    if (wantsEventStream(accept)) return this.stream(outcome, reply);
+    return this.json(outcome, reply);
+  }
 
   async json(outcome: SendOutcome, reply: FastifyReply): Promise<ExchangeView> {
     const userMessage = toMessageView(outcome.userMessage);

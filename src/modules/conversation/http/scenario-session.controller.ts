@@ -1,14 +1,12 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { wantsEventStream } from '../../../platform/http/sse';
 import { RateLimit } from '../../../platform/rate-limit';
 import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { ConversationsService } from '../conversations.service';
 import { ConversationIdDto, SendMessageDto, StartScenarioDto } from '../dto/requests';
 import { FeedbackView } from '../dto/responses';
 import { FeedbackService } from '../feedback.service';
-import { MessagingService } from '../messaging.service';
 import { SEND_DOC } from './chat.controller';
 import { MessageResponder } from './message-responder';
 
@@ -18,7 +16,6 @@ import { MessageResponder } from './message-responder';
 export class ScenarioSessionController {
   constructor(
     private readonly conversations: ConversationsService,
-    private readonly messaging: MessagingService,
     private readonly responder: MessageResponder,
     private readonly feedback: FeedbackService,
   ) {}
@@ -44,15 +41,13 @@ export class ScenarioSessionController {
   @RateLimit('message')
   @ApiOperation({ summary: 'Same as POST /chat/message.', description: SEND_DOC })
   @ApiProduces('application/json', 'text/event-stream')
-  async message(
+  message(
     @CurrentUser() principal: Principal,
     @Body() dto: SendMessageDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.messaging.send(principal, dto, ['chat', 'scenario']);
-    if (wantsEventStream(accept)) return this.responder.stream(outcome, reply);
-    return this.responder.json(outcome, reply);
+    return this.responder.send(principal, dto, accept, reply);
   }
 
   @Post('feedback')

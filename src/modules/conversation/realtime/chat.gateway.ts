@@ -1,4 +1,4 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -34,7 +34,6 @@ import {
  */
 @WebSocketGateway({ namespace: '/chat' })
 export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
-  private readonly logger = new Logger('ChatGateway');
   private readonly unsubscribe: Array<() => void> = [];
   @WebSocketServer() private namespace!: Namespace;
 
@@ -103,7 +102,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   @SubscribeMessage(C.join)
   @RequirePermissions('conversation:read:own')
   join(@CurrentUser() principal: Principal, @ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.handle(C.join, async () => {
+    return acknowledge(C.join, this.metrics, async () => {
       const { conversationId } = await parsePayload(ConversationIdDto, body);
       await this.conversations.owned(principal, conversationId);
       await socket.join(conversationRoom(conversationId));
@@ -114,7 +113,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   @SubscribeMessage(C.leave)
   @RequirePermissions('conversation:read:own')
   leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.handle(C.leave, async () => {
+    return acknowledge(C.leave, this.metrics, async () => {
       const { conversationId } = await parsePayload(ConversationIdDto, body);
       await socket.leave(conversationRoom(conversationId));
       return { conversationId };
@@ -124,7 +123,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   @SubscribeMessage(C.send)
   @RequirePermissions('conversation:write:own')
   send(@CurrentUser() principal: Principal, @ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.handle(C.send, async () => {
+    return acknowledge(C.send, this.metrics, async () => {
       await this.rateLimits.consume('message', principal.userId);
       const dto = await parsePayload(SendMessageDto, body);
       const outcome = await this.messaging.send(principal, dto, ['chat', 'scenario']);
@@ -166,7 +165,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
     @ConnectedSocket() socket: Socket,
     @MessageBody() body: unknown,
   ) {
-    return this.handle(C.resume, async () => {
+    return acknowledge(C.resume, this.metrics, async () => {
       const { conversationId } = await parsePayload(ConversationIdDto, body);
       await this.conversations.owned(principal, conversationId);
       // Join first, then read: every delta after the snapshot arrives in the room, and `offset` lets the
@@ -177,19 +176,12 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   }
 
   private relayTyping(event: string, principal: Principal, socket: Socket, body: unknown) {
-    return this.handle(event, async () => {
+    return acknowledge(event, this.metrics, async () => {
       const { conversationId } = await parsePayload(ConversationIdDto, body);
       const room = conversationRoom(conversationId);
       if (socket.rooms.has(room)) socket.to(room).emit(event, { conversationId, speaker: principal.userId });
       return { conversationId };
     });
-  }
-
-  private async handle<T extends object>(event: string, work: () => Promise<T>) {
-    const ack = await acknowledge(work);
-    this.metrics.events.inc({ event, outcome: ack.ok ? 'ok' : ack.code });
-    if (!ack.ok && ack.code === 'INTERNAL_ERROR') this.logger.error(`${event} failed`);
-    return ack;
   }
 
   private toRoom<E extends keyof ChatServerPayloads>(

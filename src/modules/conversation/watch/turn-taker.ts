@@ -39,13 +39,14 @@ export class TurnTaker {
 
   /**
    * Takes the next turn. `stale`: the learner spoke while the line was being written, so it was dropped and
-   * the turn must be taken again (the next turn always answers the learner); `lost`: the driver lost the session.
+   * the turn must be taken again, answering them (unless `keepStale`); `lost`: the driver lost the session.
    */
   async take(
     session: ConversationEntity,
     lines: NumberedMessage[],
     lease: DriverLease,
     signal: AbortSignal,
+    keepStale = false,
   ): Promise<TurnOutcome> {
     const settings = watchSettingsOf(session);
     const entries = this.store.entriesOf(session, lines);
@@ -84,7 +85,9 @@ export class TurnTaker {
     if (!content) throw new DomainError('unavailable', 'LLM_UNAVAILABLE', 'The AI returned an empty line.');
     // Checked just before the write: a driver that lost the session must not add a turn the new one also takes.
     if (signal.aborted || !(await lease.stillHeld())) return 'lost';
-    if (await this.store.learnerSpokeSince(session.id, lines.at(-1)?.message.seq ?? '0')) return 'stale';
+    if (!keepStale && (await this.store.learnerSpokeSince(session.id, lines.at(-1)?.message.seq ?? '0'))) {
+      return 'stale';
+    }
 
     const answered = pendingLearnerLines(entries).at(-1);
     const stored = await this.replies.store(session, {

@@ -15,6 +15,8 @@ import { watchSettingsOf, type WatchEndReason } from './watch-session';
 /** Consecutive failed turns after which the session ends with `llm_unavailable`. */
 const MAX_FAILED_TURNS = 3;
 const MAX_BACKOFF_MS = 10_000;
+/** Lines redone in a row because the learner kept talking; then one is kept, so a chatty learner cannot stall the colleagues. */
+const MAX_REDONE_LINES = 2;
 
 /**
  * Runs watch sessions: the server, not a client, takes the turns. A session is driven by whichever instance
@@ -88,6 +90,7 @@ export class WatchDriver implements OnModuleInit, BeforeApplicationShutdown {
   private async drive(sessionId: string, lease: DriverLease, signal: AbortSignal): Promise<void> {
     const idle = { since: null as number | null };
     let failures = 0;
+    let redone = 0;
     let paceFirst = false;
     while (!signal.aborted) {
       const session = await this.store.find(sessionId);
@@ -109,8 +112,10 @@ export class WatchDriver implements OnModuleInit, BeforeApplicationShutdown {
       }
       paceFirst = true;
       try {
-        // A turn dropped because the learner spoke meanwhile is taken again at once, now answering them.
-        if ((await this.turns.take(session, lines, lease, signal)) === 'stale') paceFirst = false;
+        const outcome = await this.turns.take(session, lines, lease, signal, redone >= MAX_REDONE_LINES);
+        // A line dropped because the learner spoke meanwhile is written again at once, now answering them.
+        redone = outcome === 'stale' ? redone + 1 : 0;
+        if (outcome === 'stale') paceFirst = false;
         failures = 0;
       } catch (e) {
         if (signal.aborted) return;

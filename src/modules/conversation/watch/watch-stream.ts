@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { openSse, type SseStream } from '../../../platform/http/sse';
 import { DomainError } from '../../../shared';
@@ -14,8 +14,9 @@ import { WatchService } from './watch.service';
  * watcher arriving mid-session misses nothing and receives nothing twice.
  */
 @Injectable()
-export class WatchStreams {
+export class WatchStreams implements BeforeApplicationShutdown {
   private readonly logger = new Logger('WatchStreams');
+  private readonly live = new Set<SseStream>();
 
   constructor(
     private readonly service: WatchService,
@@ -23,8 +24,16 @@ export class WatchStreams {
     private readonly presence: WatchPresence,
   ) {}
 
+  /** Ends this instance's streams so the server can close; clients reconnect, to another instance if need be. */
+  beforeApplicationShutdown(): void {
+    for (const sse of [...this.live]) {
+      sse.send('shutdown', { reconnect: true });
+      sse.close();
+    }
+  }
+
   /** Answers 404 (as JSON) before streaming when the session is not the caller's. */
-  async open(principal: Principal, sessionId: string, reply: FastifyReply): Promise<void> {
+  async stream(principal: Principal, sessionId: string, reply: FastifyReply): Promise<void> {
     await this.service.watch(principal, sessionId);
     const sse = openSse(reply);
     const watcher = `sse:${randomUUID()}`;
@@ -33,12 +42,16 @@ export class WatchStreams {
     const unsubscribe = this.bus.subscribe(sessionId, (event) =>
       held ? held.push(event) : this.forward(sse, event, sent),
     );
+    this.live.add(sse);
     sse.onClose(() => {
+      this.live.delete(sse);
       unsubscribe();
       void this.presence.remove(sessionId, watcher);
     });
     try {
       await this.presence.add(sessionId, watcher);
+      // A client gone while it was being counted must not be counted for ever.
+      if (sse.closed) return void (await this.presence.remove(sessionId, watcher));
       const snapshot = await this.service.snapshot(sessionId);
       const quizzes = new Map(snapshot.quizzes.map((q) => [q.afterTurn, q]));
       for (const message of snapshot.messages) {

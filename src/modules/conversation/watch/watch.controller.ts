@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RateLimitBudget } from '../../../platform/rate-limit';
+import { RateLimit } from '../../../platform/rate-limit';
 import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { QuizAnswerDto, StartWatchDto, WatchMessageDto } from './dto/watch-requests';
 import {
@@ -30,7 +30,9 @@ const STREAM_DOC =
   'and finally `end` `{ reason }` (max_turns, natural_end, token_cap, stopped, idle, llm_unavailable, deleted), after ' +
   'which the server closes the stream. An already ended session replays and ends at once. Each message and quiz ' +
   'arrives once per stream, whichever instance takes the turns. An open stream counts as watching (see idle above). ' +
-  'Send the access token in the Authorization header (read the stream with fetch).';
+  'If the stream itself fails it sends `error` `{ code, message }` and closes. ' +
+  'When the server shuts down it sends `shutdown` `{ reconnect: true }` and closes: reconnect to resume (the backlog ' +
+  'comes first again). Send the access token in the Authorization header (read the stream with fetch).';
 
 @ApiTags('watch')
 @ApiBearerAuth()
@@ -43,7 +45,7 @@ export class WatchController {
 
   @Post('start')
   @RequirePermissions('conversation:write:own')
-  @RateLimitBudget('watchStart')
+  @RateLimit('watchStart')
   @ApiOperation({
     summary: 'Start a watch session: two AI colleagues talk while the learner watches.',
     description: START_DOC,
@@ -64,7 +66,7 @@ export class WatchController {
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.streams.open(principal, sessionId, reply);
+    await this.streams.stream(principal, sessionId, reply);
   }
 
   @Post('join/:sessionId')
@@ -103,7 +105,7 @@ export class WatchController {
 
   @Post('message/:sessionId')
   @RequirePermissions('conversation:write:own')
-  @RateLimitBudget('messages')
+  @RateLimit('message')
   @ApiOperation({
     summary: 'Say something in a session you have joined.',
     description:

@@ -1,4 +1,4 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -10,7 +10,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { InjectConfig, type AppConfig } from '../../../config';
-import { RateLimiter } from '../../../platform/rate-limit';
+import { RateLimitService } from '../../../platform/rate-limit';
 import { ConnectionRegistry } from '../../../platform/realtime/connection-registry';
 import { authenticateSockets } from '../../../platform/realtime/socket-auth';
 import { acknowledge, parsePayload } from '../../../platform/realtime/socket-handler';
@@ -39,7 +39,6 @@ function watchedBy(socket: Socket): Set<string> {
  */
 @WebSocketGateway({ namespace: '/watch' })
 export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
-  private readonly logger = new Logger('WatchGateway');
   private readonly unsubscribe: () => void;
   @WebSocketServer() private namespace!: Namespace;
 
@@ -50,7 +49,7 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
     private readonly metrics: SocketMetrics,
     private readonly watch: WatchService,
     private readonly presence: WatchPresence,
-    private readonly rateLimiter: RateLimiter,
+    private readonly rateLimits: RateLimitService,
     bus: WatchEventBus,
   ) {
     this.unsubscribe = bus.listen((event, origin) => {
@@ -82,7 +81,7 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
   @SubscribeMessage(C.join)
   @RequirePermissions('conversation:read:own')
   join(@CurrentUser() principal: Principal, @ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.handle(C.join, async () => {
+    return acknowledge(C.join, this.metrics, async () => {
       const { sessionId } = await parsePayload(WatchSessionIdDto, body);
       const session = await this.watch.watch(principal, sessionId);
       // Join first, then read: a turn taken meanwhile is in the room and maybe in the ack too (same id and turn).
@@ -90,6 +89,8 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
       if (!session.endedAt) {
         watchedBy(socket).add(sessionId);
         await this.presence.add(sessionId, `socket:${socket.id}`);
+        // A socket gone while it was being counted must not be counted for ever.
+        if (socket.disconnected) await this.presence.remove(sessionId, `socket:${socket.id}`);
       }
       return { sessionId, ...(await this.watch.snapshot(sessionId)) };
     });
@@ -98,7 +99,7 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
   @SubscribeMessage(C.leave)
   @RequirePermissions('conversation:read:own')
   leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.handle(C.leave, async () => {
+    return acknowledge(C.leave, this.metrics, async () => {
       const { sessionId } = await parsePayload(WatchSessionIdDto, body);
       await socket.leave(watchRoom(sessionId));
       if (watchedBy(socket).delete(sessionId)) await this.presence.remove(sessionId, `socket:${socket.id}`);
@@ -109,8 +110,8 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
   @SubscribeMessage(C.send)
   @RequirePermissions('conversation:write:own')
   send(@CurrentUser() principal: Principal, @MessageBody() body: unknown) {
-    return this.handle(C.send, async () => {
-      await this.rateLimiter.consume(`user:${principal.userId}`, 'messages');
+    return acknowledge(C.send, this.metrics, async () => {
+      await this.rateLimits.consume('message', principal.userId);
       const { sessionId, ...dto } = await parsePayload(WatchSocketMessageDto, body);
       const { message, replayed } = await this.watch.say(principal, sessionId, dto);
       return {
@@ -119,13 +120,6 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
         ...(message.moderation ? { moderation: message.moderation } : {}),
       };
     });
-  }
-
-  private async handle<T extends object>(event: string, work: () => Promise<T>) {
-    const ack = await acknowledge(work);
-    this.metrics.events.inc({ event, outcome: ack.ok ? 'ok' : ack.code });
-    if (!ack.ok && ack.code === 'INTERNAL_ERROR') this.logger.error(`${event} failed`);
-    return ack;
   }
 
   private forward(event: WatchEvent): void {

@@ -38,7 +38,9 @@ export function conversationReply(ctx: ReplyContext): string {
   };
 
   if (turn === 0) {
-    const opening = request.persona?.openingLine ? picker.claim(cleanOpening(request.persona.openingLine)) : undefined;
+    const opening = request.persona?.openingLine
+      ? picker.claim(cleanOpening(request.persona.openingLine))
+      : undefined;
     if (opening) return opening;
     add(picker.pick([mode === 'chat' ? book.reactions.greeting : book.openings]));
     // Small talk opens with something of the character's own; a scenario with a question about the situation.
@@ -49,9 +51,12 @@ export function conversationReply(ctx: ReplyContext): string {
   const input = readLearnerInput(view.last?.content ?? '', request.locale, mode === 'scenario');
   // Small talk has its own light reactions; business ones ("let us proceed") would sound odd over lunch.
   const moodLines = (intent: Intent): Lines | undefined =>
-    mode === 'chat' ? (book.chatReactions[intent] ?? book.moodReactions[traits.mood]?.[intent]) : book.moodReactions[traits.mood]?.[intent];
+    mode === 'chat'
+      ? (book.chatReactions[intent] ?? book.moodReactions[traits.mood]?.[intent])
+      : book.moodReactions[traits.mood]?.[intent];
   // Mood closings wrap up business; small talk ends the way small talk does.
-  const closings = mode === 'scenario' ? [book.moodClosings[traits.mood], book.closings.scenario] : [book.closings.chat];
+  const closings =
+    mode === 'scenario' ? [book.moodClosings[traits.mood], book.closings.scenario] : [book.closings.chat];
   const closed = closings.some((c) => c && picker.saidAny(c));
 
   const social = input.social.find((i) => i !== 'farewell' && (i !== 'greeting' || turn <= 2));
@@ -59,14 +64,21 @@ export function conversationReply(ctx: ReplyContext): string {
 
   if (closed) {
     // After the close only what still needs an answer gets one; the rest is a brief goodbye.
-    if (input.main && ['question', 'clarification', 'refusal', 'proposal', 'offer'].includes(input.main)) add(react(ctx, input, moodLines, mode === 'chat'));
-    add(picker.pickVaried([input.social.includes('farewell') ? book.reactions.farewell : undefined, book.afterClose]));
+    if (input.main && ['question', 'clarification', 'refusal', 'proposal', 'offer'].includes(input.main))
+      add(react(ctx, input, moodLines, mode === 'chat'));
+    add(
+      picker.pickVaried([
+        input.social.includes('farewell') ? book.reactions.farewell : undefined,
+        book.afterClose,
+      ]),
+    );
     return finish(parts, ctx);
   }
 
   const leaving = input.social.includes('farewell') && turn >= 2;
   if (!leaving) add(react(ctx, input, moodLines, mode === 'chat'));
-  if (input.main === 'clarification') add(picker.pick([topic.concerns, alsoTopic?.concerns, book.stages.middle]));
+  if (input.main === 'clarification')
+    add(picker.pick([topic.concerns, alsoTopic?.concerns, book.stages.middle]));
 
   if (turn >= CLOSE_AFTER[mode] || leaving) {
     add(picker.pickVaried(closings));
@@ -75,7 +87,8 @@ export function conversationReply(ctx: ReplyContext): string {
 
   const stage = turn <= 2 ? 'early' : 'late';
   if (parts.length < MAX_PARTS - 1) {
-    const catchphrase = turn === 2 || turn === 5 ? traits.catchphrases.map((c) => picker.claim(c)).find(Boolean) : undefined;
+    const catchphrase =
+      turn === 2 || turn === 5 ? traits.catchphrases.map((c) => picker.claim(c)).find(Boolean) : undefined;
     if (catchphrase) add(catchphrase);
     else if (turn === 1 || random() < 0.45) add(picker.pick([book.moods[traits.mood][stage]]));
   }
@@ -98,7 +111,12 @@ export function conversationReply(ctx: ReplyContext): string {
  * The reaction to the learner's main move. In small talk a question gets the character's own story on what was
  * asked (a cafe question finds the line about the new cafe), else a light answer, never a business one.
  */
-function react(ctx: ReplyContext, input: LearnerInput, moodLines: (intent: Intent) => Lines | undefined, smallTalk: boolean): string | undefined {
+function react(
+  ctx: ReplyContext,
+  input: LearnerInput,
+  moodLines: (intent: Intent) => Lines | undefined,
+  smallTalk: boolean,
+): string | undefined {
   const { book, picker, random, traits } = ctx;
   switch (input.main) {
     case undefined:
@@ -107,22 +125,34 @@ function react(ctx: ReplyContext, input: LearnerInput, moodLines: (intent: Inten
       if (input.questionKind === 'opinion' && !smallTalk) {
         // Asked what worries them, characters voice their own stance or concern.
         const stance = traits.mood === 'neutral' ? undefined : book.moods[traits.mood].early;
-        return picker.pickVaried([stance, book.topics[traits.topics[0] ?? 'instructions'].concerns, book.answers.opinion]);
+        return picker.pickVaried([
+          stance,
+          book.topics[traits.topics[0] ?? 'instructions'].concerns,
+          book.answers.opinion,
+        ]);
       }
       if (smallTalk) {
         const stories = Object.values(book.topics).map((t) => t.concerns);
         const own = book.topics[traits.topics[0] ?? 'smalltalk'].concerns;
         const asked = ctx.view.last?.content ?? '';
         const kind = chatQuestionKind(asked);
-        if (kind === 'pastime') return picker.pickVaried([book.topics.smalltalk.concerns, book.chatAnswers.preference]);
+        if (kind === 'pastime')
+          return picker.pickVaried([book.topics.smalltalk.concerns, book.chatAnswers.preference]);
         if (kind === 'state') return picker.pickVaried([book.chatAnswers.state, own]);
-        return picker.pickRelated(asked, stories) ?? picker.pickVaried([book.chatAnswers[kind], own, book.chatAnswers.other, book.reactions.question]);
+        return (
+          picker.pickRelated(asked, stories) ??
+          picker.pickVaried([book.chatAnswers[kind], own, book.chatAnswers.other, book.reactions.question])
+        );
       }
       if (input.questionKind === 'how' || input.questionKind === 'what') {
         const advice = book.topics[traits.topics[0] ?? 'instructions'].advice;
         if (advice) return picker.pickVaried([advice, book.answers[input.questionKind]]);
       }
-      return picker.pickVaried([moodLines('question'), book.answers[input.questionKind ?? 'confirm'], book.reactions.question]);
+      return picker.pickVaried([
+        moodLines('question'),
+        book.answers[input.questionKind ?? 'confirm'],
+        book.reactions.question,
+      ]);
     case 'clarification':
       return picker.pickVaried([moodLines('clarification'), book.reactions.clarification]);
     case 'statement':
@@ -131,12 +161,12 @@ function react(ctx: ReplyContext, input: LearnerInput, moodLines: (intent: Inten
       const echo = smallTalk
         ? undefined
         : input.time
-        ? picker.pick([book.echoes.time], { time: input.time })
-        : input.subject && random() < 0.6
-          ? picker.pick([book.echoes.keyword], { kw: input.subject })
-          : input.quote && random() < 0.5
-            ? picker.pick([book.echoes.quote], { quote: input.quote })
-            : undefined;
+          ? picker.pick([book.echoes.time], { time: input.time })
+          : input.subject && random() < 0.6
+            ? picker.pick([book.echoes.keyword], { kw: input.subject })
+            : input.quote && random() < 0.5
+              ? picker.pick([book.echoes.quote], { quote: input.quote })
+              : undefined;
       return echo ?? picker.pickVaried([moodLines(input.main), book.reactions[input.main]]);
     }
     default:
@@ -148,7 +178,8 @@ function react(ctx: ReplyContext, input: LearnerInput, moodLines: (intent: Inten
 function chatQuestionKind(question: string): 'pastime' | 'state' | 'preference' | 'other' {
   if (/休み|休日|週末|趣味|weekend|days? off|free time|hobb/i.test(question)) return 'pastime';
   if (/好き|嫌い|興味|得意|はまって|like|love|into|enjoy|prefer|fan of/i.test(question)) return 'preference';
-  if (/どう[？?]|どうですか|調子|最近|元気|how (is|are|was|have|'s)|how's|busy/i.test(question)) return 'state';
+  if (/どう[？?]|どうですか|調子|最近|元気|how (is|are|was|have|'s)|how's|busy/i.test(question))
+    return 'state';
   return 'other';
 }
 
@@ -187,7 +218,10 @@ export function finish(parts: string[], ctx: ReplyContext): string {
     const tails = pickAll(book.fillers.tails, ctx);
     const combos = heads.flatMap((h) => tails.map((t) => joinParts([h, t], ctx.request.locale)));
     const filler = picker.pick([combos]);
-    parts.push(filler ?? (ctx.request.locale === 'ja' ? `（${ctx.view.others.length}）` : `(${ctx.view.others.length})`));
+    parts.push(
+      filler ??
+        (ctx.request.locale === 'ja' ? `（${ctx.view.others.length}）` : `(${ctx.view.others.length})`),
+    );
   }
   return joinParts(parts, ctx.request.locale);
 }

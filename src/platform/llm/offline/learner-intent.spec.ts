@@ -58,8 +58,15 @@ describe('readLearnerInput', () => {
   });
 
   it('finds times, work subjects and short statements to echo', () => {
-    expect(readLearnerInput('明日の午後までに資料をお送りします。', 'ja', true)).toMatchObject({ time: '明日の午後', subject: '資料', quote: '明日の午後までに資料をお送りします' });
-    expect(readLearnerInput('I will send the report by Friday.', 'en', true)).toMatchObject({ time: 'Friday', subject: 'report' });
+    expect(readLearnerInput('明日の午後までに資料をお送りします。', 'ja', true)).toMatchObject({
+      time: '明日の午後',
+      subject: '資料',
+      quote: '明日の午後までに資料をお送りします',
+    });
+    expect(readLearnerInput('I will send the report by Friday.', 'en', true)).toMatchObject({
+      time: 'Friday',
+      subject: 'report',
+    });
   });
 
   it('sees off-topic chatter only in scenarios', () => {

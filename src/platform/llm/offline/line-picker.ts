@@ -21,11 +21,16 @@ export class LinePicker {
 
   /** Whether any of these lines was already said in full (used to know a conversation was closed). */
   saidAny(lines: Lines): boolean {
-    return linesFor(lines, this.register).some((l) => sentencesOf(l).every((s) => this.said.has(sentenceKey(s))));
+    return linesFor(lines, this.register).some((l) =>
+      sentencesOf(l).every((s) => this.said.has(sentenceKey(s))),
+    );
   }
 
   /** A fresh line from the first source that has one, or undefined. */
-  pick(sources: Array<Lines | undefined>, values: Record<string, string | undefined> = {}): string | undefined {
+  pick(
+    sources: Array<Lines | undefined>,
+    values: Record<string, string | undefined> = {},
+  ): string | undefined {
     for (const source of sources) {
       if (!source) continue;
       const fresh = this.fresh(linesFor(source, this.register), values);
@@ -36,7 +41,10 @@ export class LinePicker {
   }
 
   /** Like pick, but when every plain line was used, tries them again behind a connector ("ちなみに、", "Also, "). */
-  pickVaried(sources: Array<Lines | undefined>, values: Record<string, string | undefined> = {}): string | undefined {
+  pickVaried(
+    sources: Array<Lines | undefined>,
+    values: Record<string, string | undefined> = {},
+  ): string | undefined {
     const plain = this.pick(sources, values);
     if (plain) return plain;
     const connectors = linesFor(this.connectors, this.register);
@@ -104,10 +112,56 @@ export class LinePicker {
   }
 }
 
-const EN_STOP = new Set(['about', 'have', 'that', 'this', 'with', 'what', 'your', 'there', 'they', 'from', 'just', 'been', 'some', 'know', 'good', 'like', 'does', 'would', 'could', 'should', 'really', 'lately', 'first', 'going', 'thing', 'think', 'time', 'week', 'much', 'more', 'well', 'want', 'need', 'make', 'take', 'usually', 'ever', 'here', 'where', 'when', 'which', 'anything', 'something']);
+const EN_STOP = new Set([
+  'about',
+  'have',
+  'that',
+  'this',
+  'with',
+  'what',
+  'your',
+  'there',
+  'they',
+  'from',
+  'just',
+  'been',
+  'some',
+  'know',
+  'good',
+  'like',
+  'does',
+  'would',
+  'could',
+  'should',
+  'really',
+  'lately',
+  'first',
+  'going',
+  'thing',
+  'think',
+  'time',
+  'week',
+  'much',
+  'more',
+  'well',
+  'want',
+  'need',
+  'make',
+  'take',
+  'usually',
+  'ever',
+  'here',
+  'where',
+  'when',
+  'which',
+  'anything',
+  'something',
+]);
 
 /** Content words: English words of four letters or more, Japanese runs of two or more kanji or katakana. */
 function wordsOf(text: string, locale: 'ja' | 'en'): string[] {
   if (locale === 'ja') return text.match(/[\u4e00-\u9fff\u30a0-\u30ff]{2,}/g) ?? [];
-  return (text.toLowerCase().match(/[a-z]{4,}/g) ?? []).map((w) => w.replace(/s$/, '')).filter((w) => !EN_STOP.has(w));
+  return (text.toLowerCase().match(/[a-z]{4,}/g) ?? [])
+    .map((w) => w.replace(/s$/, ''))
+    .filter((w) => !EN_STOP.has(w));
 }

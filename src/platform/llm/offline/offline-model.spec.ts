@@ -7,7 +7,13 @@ import { linesFor, type Lines } from './phrases/phrasebook';
 import { sentenceKey, sentencesOf } from './text';
 
 /** Plays a whole conversation: the character opens, then answers each learner line in turn. */
-function converse(persona: Persona | undefined, locale: 'ja' | 'en', mode: LlmRequest['mode'], inputs: string[], seed = 'seed-1'): string[] {
+function converse(
+  persona: Persona | undefined,
+  locale: 'ja' | 'en',
+  mode: LlmRequest['mode'],
+  inputs: string[],
+  seed = 'seed-1',
+): string[] {
   const messages: LlmMessage[] = [{ role: 'system', content: 'Stay in character.' }];
   const replies: string[] = [];
   for (const input of [undefined, ...inputs]) {
@@ -20,7 +26,13 @@ function converse(persona: Persona | undefined, locale: 'ja' | 'en', mode: LlmRe
 }
 
 /** The reply to `input` after the character's opening line. */
-function replyTo(persona: Persona | undefined, locale: 'ja' | 'en', input: string, mode: LlmRequest['mode'] = 'scenario', seed = 'seed-1'): string {
+function replyTo(
+  persona: Persona | undefined,
+  locale: 'ja' | 'en',
+  input: string,
+  mode: LlmRequest['mode'] = 'scenario',
+  seed = 'seed-1',
+): string {
   return converse(persona, locale, mode, [input], seed)[1];
 }
 
@@ -50,9 +62,11 @@ const PERSONAS = {
   // A veteran who resists a new system, and softens when convinced.
   veteran: {
     personality: '52歳の男性社員。プライドが高く、若い上司からの指示に抵抗感がある。',
-    speakingStyle: '「昔はこうやっていた」と従来の方法に固執。納得すると「なるほど、そういう考え方もありますね」と受け入れる。',
+    speakingStyle:
+      '「昔はこうやっていた」と従来の方法に固執。納得すると「なるほど、そういう考え方もありますね」と受け入れる。',
     situation: '新しい業務システムの導入に抵抗を示している部下との面談。',
-    openingLine: '「課長、新しいシステムの件ですが、正直言って、今までのやり方で何も問題なかったと思うんですよ」',
+    openingLine:
+      '「課長、新しいシステムの件ですが、正直言って、今までのやり方で何も問題なかったと思うんですよ」',
   },
   upsetCustomer: {
     name: 'Taylor',
@@ -77,16 +91,28 @@ const PERSONAS = {
 } satisfies Record<string, Persona>;
 
 describe('offline model: in character', () => {
-  it('opens with the persona\'s own line, without the learner\'s scripted part', () => {
-    expect(converse(PERSONAS.manager, 'ja', 'scenario', [])[0]).toBe('あ、ちょっといい？この書類、今度の会議で配布するから参加者分準備をしておいて。');
-    const scripted = { ...PERSONAS.client, openingLine: 'あなた: 「本日はよろしくお願いします」\n担当者: 「こちらこそ。早速ですが、お見積もりの件です」' };
+  it("opens with the persona's own line, without the learner's scripted part", () => {
+    expect(converse(PERSONAS.manager, 'ja', 'scenario', [])[0]).toBe(
+      'あ、ちょっといい？この書類、今度の会議で配布するから参加者分準備をしておいて。',
+    );
+    const scripted = {
+      ...PERSONAS.client,
+      openingLine:
+        'あなた: 「本日はよろしくお願いします」\n担当者: 「こちらこそ。早速ですが、お見積もりの件です」',
+    };
     expect(converse(scripted, 'ja', 'scenario', [])[0]).toBe('こちらこそ。早速ですが、お見積もりの件です。');
   });
 
   it('speaks keigo as a formal character and plainly as a casual one', () => {
-    const inputs = ['承知しました。', '何部用意すればよろしいですか？', '明日の午前中までに準備します。', 'カラー印刷でもいいですか？'];
+    const inputs = [
+      '承知しました。',
+      '何部用意すればよろしいですか？',
+      '明日の午前中までに準備します。',
+      'カラー印刷でもいいですか？',
+    ];
     const polite = /(です|ます|ください|ございます|でしょうか|ません)(か|ね|よ)?[。？]/;
-    for (const reply of converse(PERSONAS.client, 'ja', 'scenario', inputs).slice(1)) expect(reply).toMatch(polite);
+    for (const reply of converse(PERSONAS.client, 'ja', 'scenario', inputs).slice(1))
+      expect(reply).toMatch(polite);
     const plain = converse(PERSONAS.manager, 'ja', 'scenario', inputs).slice(1);
     for (const reply of plain) expect(sentencesOf(reply).filter((s) => /(です|ます)。$/.test(s))).toEqual([]);
   });
@@ -94,7 +120,12 @@ describe('offline model: in character', () => {
   it('reacts in its mood: an upset customer is not placated by an apology, a warm senior reassures', () => {
     const upset = replyTo(PERSONAS.upsetCustomer, 'en', 'I am very sorry for the trouble.');
     expect(usesOneOf(upset, EN.moodReactions.upset!.apology!, 'formal')).toBe(true);
-    const senior = { name: '田中', personality: '面倒見がよく落ち着いている。', speakingStyle: '穏やかな丁寧語。', situation: '報告が遅れたことを後輩が謝りに来た。' };
+    const senior = {
+      name: '田中',
+      personality: '面倒見がよく落ち着いている。',
+      speakingStyle: '穏やかな丁寧語。',
+      situation: '報告が遅れたことを後輩が謝りに来た。',
+    };
     const reassured = replyTo(senior, 'ja', '報告が遅れてしまい、申し訳ありません。');
     expect(usesOneOf(reassured, JA.moodReactions.warm!.apology!, 'formal')).toBe(true);
   });
@@ -117,9 +148,16 @@ describe('offline model: in character', () => {
   });
 
   it('talks about the situation it is in', () => {
-    const lunch = converse(PERSONAS.teammate, 'en', 'chat', ['Hi Alex!', 'It was great.', 'I like hiking.']).join(' ');
+    const lunch = converse(PERSONAS.teammate, 'en', 'chat', [
+      'Hi Alex!',
+      'It was great.',
+      'I like hiking.',
+    ]).join(' ');
     expect(lunch).toMatch(/lunch|canteen|daily special|meal|places around here|eat/i);
-    const negotiation = converse(PERSONAS.client, 'ja', 'scenario', ['はい、ご説明いたします。', 'ありがとうございます。']).join('');
+    const negotiation = converse(PERSONAS.client, 'ja', 'scenario', [
+      'はい、ご説明いたします。',
+      'ありがとうございます。',
+    ]).join('');
     expect(negotiation).toMatch(/予算|見積|価格|納期|条件|単価/);
   });
 });
@@ -139,10 +177,30 @@ describe('offline model: reacts to what the learner wrote', () => {
   });
 
   it('answers the question that was asked', () => {
-    expect(usesOneOf(replyTo(PERSONAS.manager, 'ja', '何部用意すればいいですか？'), JA.answers.quantity, 'casual')).toBe(true);
-    expect(usesOneOf(replyTo(client, 'ja', 'いつまでにお返事すればよろしいでしょうか。'), JA.answers.when, 'formal')).toBe(true);
-    expect(usesOneOf(replyTo(PERSONAS.busyManager, 'en', 'Why does it need to be done this week?'), EN.answers.why, 'formal')).toBe(true);
-    expect(usesOneOf(replyTo(PERSONAS.busyManager, 'en', 'Could you tell me the project code?'), EN.answers.info, 'formal')).toBe(true);
+    expect(
+      usesOneOf(replyTo(PERSONAS.manager, 'ja', '何部用意すればいいですか？'), JA.answers.quantity, 'casual'),
+    ).toBe(true);
+    expect(
+      usesOneOf(
+        replyTo(client, 'ja', 'いつまでにお返事すればよろしいでしょうか。'),
+        JA.answers.when,
+        'formal',
+      ),
+    ).toBe(true);
+    expect(
+      usesOneOf(
+        replyTo(PERSONAS.busyManager, 'en', 'Why does it need to be done this week?'),
+        EN.answers.why,
+        'formal',
+      ),
+    ).toBe(true);
+    expect(
+      usesOneOf(
+        replyTo(PERSONAS.busyManager, 'en', 'Could you tell me the project code?'),
+        EN.answers.info,
+        'formal',
+      ),
+    ).toBe(true);
   });
 
   it('picks up a time or subject the learner named', () => {
@@ -151,8 +209,20 @@ describe('offline model: reacts to what the learner wrote', () => {
   });
 
   it('takes up a proposal, and an upset character pushes back on a refusal', () => {
-    expect(usesOneOf(replyTo(PERSONAS.busyManager, 'en', 'How about splitting the work between two people?'), EN.reactions.proposal, 'formal')).toBe(true);
-    expect(usesOneOf(replyTo(PERSONAS.upsetCustomer, 'en', "No, I'm afraid we can't do that."), EN.moodReactions.upset!.refusal!, 'formal')).toBe(true);
+    expect(
+      usesOneOf(
+        replyTo(PERSONAS.busyManager, 'en', 'How about splitting the work between two people?'),
+        EN.reactions.proposal,
+        'formal',
+      ),
+    ).toBe(true);
+    expect(
+      usesOneOf(
+        replyTo(PERSONAS.upsetCustomer, 'en', "No, I'm afraid we can't do that."),
+        EN.moodReactions.upset!.refusal!,
+        'formal',
+      ),
+    ).toBe(true);
   });
 
   it('in small talk, answers with its own story about what was asked', () => {
@@ -161,7 +231,15 @@ describe('offline model: reacts to what the learner wrote', () => {
   });
 
   it('gives different replies to different inputs at the same point', () => {
-    const inputs = ['Hello!', 'Sorry about that.', 'Why?', 'No.', 'That sounds good.', 'The report is almost done.', 'Tell me more about the client.'];
+    const inputs = [
+      'Hello!',
+      'Sorry about that.',
+      'Why?',
+      'No.',
+      'That sounds good.',
+      'The report is almost done.',
+      'Tell me more about the client.',
+    ];
     const replies = inputs.map((i) => replyTo(PERSONAS.busyManager, 'en', i));
     expect(new Set(replies).size).toBe(inputs.length);
   });
@@ -174,7 +252,11 @@ describe('offline model: reacts to what the learner wrote', () => {
       seed: 's',
       messages: [
         { role: 'system', content: 'x' },
-        { role: 'user', name: 'director', content: '（会話の始まりです。状況に合った一言で話しかけてください。）' },
+        {
+          role: 'user',
+          name: 'director',
+          content: '（会話の始まりです。状況に合った一言で話しかけてください。）',
+        },
       ],
     });
     expect(usesOneOf(reply, JA.reactions.greeting, 'casual')).toBe(true);
@@ -198,42 +280,96 @@ describe('offline model: variety, closing and determinism', () => {
   });
 
   it('brings a scenario to a close after enough turns, then only says goodbye', () => {
-    const inputs = ['はい。', '分かりました。', '明日までに対応します。', '予算は前回と同じです。', '承知しました。', '確認いたします。', '以上でよろしいでしょうか。', 'ありがとうございました。'];
+    const inputs = [
+      'はい。',
+      '分かりました。',
+      '明日までに対応します。',
+      '予算は前回と同じです。',
+      '承知しました。',
+      '確認いたします。',
+      '以上でよろしいでしょうか。',
+      'ありがとうございました。',
+    ];
     const replies = converse(PERSONAS.client, 'ja', 'scenario', inputs);
     const closings = [JA.moodClosings.careful!, JA.closings.scenario];
     expect(closings.some((c) => usesOneOf(replies[CLOSE_AFTER.scenario], c, 'formal'))).toBe(true);
-    expect(replies.slice(1, CLOSE_AFTER.scenario).some((r) => closings.some((c) => usesOneOf(r, c, 'formal')))).toBe(false);
+    expect(
+      replies.slice(1, CLOSE_AFTER.scenario).some((r) => closings.some((c) => usesOneOf(r, c, 'formal'))),
+    ).toBe(false);
     expect(usesOneOf(replies[CLOSE_AFTER.scenario + 1], JA.afterClose, 'formal')).toBe(true);
   });
 
   it('closes early when the learner says goodbye', () => {
-    const replies = converse(PERSONAS.teammate, 'en', 'chat', ['Hi!', 'It was good.', 'Anyway, I should get back to work. See you!']);
+    const replies = converse(PERSONAS.teammate, 'en', 'chat', [
+      'Hi!',
+      'It was good.',
+      'Anyway, I should get back to work. See you!',
+    ]);
     expect(usesOneOf(replies[3], EN.closings.chat, 'casual')).toBe(true);
   });
 
   it('is deterministic for the same seed and messages, and varies with the seed', () => {
-    const inputs = ['Hi Morgan.', 'The project is late.', 'Because of the vendor.', 'Can we move the deadline?', 'OK.'];
-    expect(converse(PERSONAS.busyManager, 'en', 'scenario', inputs, 'a')).toEqual(converse(PERSONAS.busyManager, 'en', 'scenario', inputs, 'a'));
-    expect(converse(PERSONAS.busyManager, 'en', 'scenario', inputs, 'a')).not.toEqual(converse(PERSONAS.busyManager, 'en', 'scenario', inputs, 'b'));
+    const inputs = [
+      'Hi Morgan.',
+      'The project is late.',
+      'Because of the vendor.',
+      'Can we move the deadline?',
+      'OK.',
+    ];
+    expect(converse(PERSONAS.busyManager, 'en', 'scenario', inputs, 'a')).toEqual(
+      converse(PERSONAS.busyManager, 'en', 'scenario', inputs, 'a'),
+    );
+    expect(converse(PERSONAS.busyManager, 'en', 'scenario', inputs, 'a')).not.toEqual(
+      converse(PERSONAS.busyManager, 'en', 'scenario', inputs, 'b'),
+    );
   });
 
   it('keeps to a small token budget', () => {
-    const reply = offlineReply({ mode: 'scenario', locale: 'en', persona: PERSONAS.busyManager, seed: 's', maxTokens: 5, messages: [{ role: 'user', content: 'Hello' }] });
+    const reply = offlineReply({
+      mode: 'scenario',
+      locale: 'en',
+      persona: PERSONAS.busyManager,
+      seed: 's',
+      maxTokens: 5,
+      messages: [{ role: 'user', content: 'Hello' }],
+    });
     expect(sentencesOf(reply)).toHaveLength(1);
   });
 });
 
 describe('offline model: watch mode', () => {
-  const sato: Persona = { name: '佐藤', role: '同僚', personality: '気さくで話し好き', speakingStyle: '丁寧語', situation: '週明けの会議の準備' };
+  const sato: Persona = {
+    name: '佐藤',
+    role: '同僚',
+    personality: '気さくで話し好き',
+    speakingStyle: '丁寧語',
+    situation: '週明けの会議の準備',
+  };
 
   it('plays a colleague talking to colleagues on the theme, by name, without repeating', () => {
     const messages: LlmMessage[] = [{ role: 'system', content: 'テーマ：週明けの会議の準備' }];
     const lines: string[] = [];
-    const others = ['私は資料を先に作るべきだと思います。', 'どう進めればいいでしょうか？', 'じゃあ、明日の午後に打ち合わせしませんか？', 'いいですね、賛成です。', '議題が多すぎる気もします。', '参加者はもう決まっていますか？'];
+    const others = [
+      '私は資料を先に作るべきだと思います。',
+      'どう進めればいいでしょうか？',
+      'じゃあ、明日の午後に打ち合わせしませんか？',
+      'いいですね、賛成です。',
+      '議題が多すぎる気もします。',
+      '参加者はもう決まっていますか？',
+    ];
     for (const [i, text] of others.entries()) {
-      const line = offlineReply({ mode: 'watch', locale: 'ja', persona: sato, seed: 'w1', messages: [...messages] });
+      const line = offlineReply({
+        mode: 'watch',
+        locale: 'ja',
+        persona: sato,
+        seed: 'w1',
+        messages: [...messages],
+      });
       lines.push(line);
-      messages.push({ role: 'assistant', content: line, name: '佐藤' }, { role: 'user', content: text, name: i === 4 ? 'あおい' : '鈴木' });
+      messages.push(
+        { role: 'assistant', content: line, name: '佐藤' },
+        { role: 'user', content: text, name: i === 4 ? 'あおい' : '鈴木' },
+      );
     }
     lines.push(offlineReply({ mode: 'watch', locale: 'ja', persona: sato, seed: 'w1', messages }));
     expect(lines[0]).toContain('「週明けの会議の準備」');
@@ -245,7 +381,10 @@ describe('offline model: watch mode', () => {
 
   it('never calls the learner "あなたさん", and draws to a close when the prompt says the end is near', () => {
     const messages: LlmMessage[] = [
-      { role: 'system', content: '話題：週明けの会議の準備\n会話は終盤です。話をまとめる方向に進めてください。' },
+      {
+        role: 'system',
+        content: '話題：週明けの会議の準備\n会話は終盤です。話をまとめる方向に進めてください。',
+      },
       { role: 'assistant', content: '「週明けの会議の準備」の件、少し話しませんか。' },
       { role: 'user', name: '鈴木', content: '資料は私が作ります。' },
       { role: 'assistant', content: 'それなら安心ですね。' },
@@ -256,25 +395,45 @@ describe('offline model: watch mode', () => {
     expect(usesOneOf(line, JA.watch.wrapUps, 'formal')).toBe(true);
   });
 
-  it('answers a colleague\'s question and takes up a proposal (en)', () => {
-    const jordan: Persona = { name: 'Jordan', personality: 'Supportive and calm', speakingStyle: '', situation: 'Giving feedback to a junior colleague' };
+  it("answers a colleague's question and takes up a proposal (en)", () => {
+    const jordan: Persona = {
+      name: 'Jordan',
+      personality: 'Supportive and calm',
+      speakingStyle: '',
+      situation: 'Giving feedback to a junior colleague',
+    };
     const base: LlmMessage[] = [{ role: 'assistant', content: 'Could we talk about it?' }];
-    const answer = offlineReply({ mode: 'watch', locale: 'en', persona: jordan, seed: 'w', messages: [...base, { role: 'user', name: 'Sam', content: 'What would you do first?' }] });
+    const answer = offlineReply({
+      mode: 'watch',
+      locale: 'en',
+      persona: jordan,
+      seed: 'w',
+      messages: [...base, { role: 'user', name: 'Sam', content: 'What would you do first?' }],
+    });
     expect(usesOneOf(answer, EN.watch.reactions.question, 'formal')).toBe(true);
-    const agree = offlineReply({ mode: 'watch', locale: 'en', persona: jordan, seed: 'w', messages: [...base, { role: 'user', name: 'Sam', content: "Let's share the notes with everyone." }] });
+    const agree = offlineReply({
+      mode: 'watch',
+      locale: 'en',
+      persona: jordan,
+      seed: 'w',
+      messages: [...base, { role: 'user', name: 'Sam', content: "Let's share the notes with everyone." }],
+    });
     expect(agree).toMatch(/Sam|idea|materials|worked for us|schedule/);
   });
 });
 
 describe('offline model: coaching text', () => {
-  it('summarises the learner\'s turns from a transcript', () => {
+  it("summarises the learner's turns from a transcript", () => {
     const text = offlineReply({
       mode: 'feedback',
       locale: 'ja',
       seed: 'f',
       messages: [
         { role: 'system', content: 'フィードバックを書いてください。' },
-        { role: 'user', content: '学習者: はい\n相手: 資料をお願い\n学習者: 何部必要ですか？\n学習者: ありがとうございます' },
+        {
+          role: 'user',
+          content: '学習者: はい\n相手: 資料をお願い\n学習者: 何部必要ですか？\n学習者: ありがとうございます',
+        },
       ],
     });
     expect(text).toContain('3回');

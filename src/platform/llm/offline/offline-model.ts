@@ -18,13 +18,19 @@ export function offlineReply(request: LlmRequest): string {
   const book = request.locale === 'ja' ? JA : EN;
   const view = viewOf(request.messages);
   const traits = traitsOf(request.persona, request.locale, view.system);
-  const random = seededRandom(`${request.seed ?? ''}\u0000${request.mode}\u0000${JSON.stringify(request.messages)}`);
+  const random = seededRandom(
+    `${request.seed ?? ''}\u0000${request.mode}\u0000${JSON.stringify(request.messages)}`,
+  );
   // Between colleagues, a line the other one just said is as used up as one's own: nobody parrots it back.
   const said = request.mode === 'watch' ? [...view.own, ...view.others.map((t) => t.content)] : view.own;
   const picker = new LinePicker(random, traits.register, request.locale, said, book.connectors);
   const ctx: ReplyContext = { request, book, traits, view, picker, random };
   const text =
-    request.mode === 'watch' ? watchLine(ctx) : request.mode === 'feedback' || request.mode === 'analysis' ? coachText(ctx) : conversationReply(ctx);
+    request.mode === 'watch'
+      ? watchLine(ctx)
+      : request.mode === 'feedback' || request.mode === 'analysis'
+        ? coachText(ctx)
+        : conversationReply(ctx);
   return withinTokens(text, request.locale, request.maxTokens);
 }
 

@@ -30,16 +30,28 @@ export function watchLine(ctx: ReplyContext): string {
 
   const last = view.last;
   const name = addressOf(last?.name, request.locale);
-  if (last?.name && name && view.others.filter((t) => t.name === last.name).length === 1 && view.others.length + view.own.length > 2) {
+  if (
+    last?.name &&
+    name &&
+    view.others.filter((t) => t.name === last.name).length === 1 &&
+    view.others.length + view.own.length > 2
+  ) {
     add(picker.pick([w.welcomes], { name }));
   }
   const input = last ? readLearnerInput(last.content, request.locale, false) : undefined;
-  const key = input?.main === 'question' || input?.main === 'clarification' ? 'question' : input?.main === 'proposal' || input?.main === 'refusal' || input?.main === 'agreement' ? input.main : 'statement';
+  const key =
+    input?.main === 'question' || input?.main === 'clarification'
+      ? 'question'
+      : input?.main === 'proposal' || input?.main === 'refusal' || input?.main === 'agreement'
+        ? input.main
+        : 'statement';
   if (last) {
     const reaction = picker.pickVaried([w.reactions[key]], { name });
     // In a three-way conversation, a reply to someone other than the usual partner says whom it answers.
-    const naming = name && name !== usualPartner(view.others) && !parts.some((p) => p.includes(name));
-    add(reaction && naming && !reaction.includes(name) ? addressing(reaction, name, request.locale) : reaction);
+    const naming = name && last.name !== usualPartner(view.others) && !parts.some((p) => p.includes(name));
+    add(
+      reaction && naming && !reaction.includes(name) ? addressing(reaction, name, request.locale) : reaction,
+    );
   }
 
   const spoken = view.own.length;
@@ -50,8 +62,7 @@ export function watchLine(ctx: ReplyContext): string {
         ? [topic?.concerns, w.opinions, topic?.probes]
         : [w.questionsBack, topic?.probes, w.opinions];
   add(picker.pickVaried(sources, { name }));
-  // Someone with no name to use is just あなた, not あなたさん.
-  return finish(parts, ctx).replace(/あなたさん/g, 'あなた');
+  return finish(parts, ctx);
 }
 
 /** The voice heard most often: the colleague being talked with, as opposed to someone who joined. */
@@ -63,8 +74,9 @@ function usualPartner(others: Turn[]): string | undefined {
   return best;
 }
 
+/** A line addressed to someone: `name` is already how they are addressed (鈴木さん, Sam). */
 function addressing(line: string, name: string, locale: 'ja' | 'en'): string {
-  if (locale === 'ja') return `${name}さん、${line}`;
+  if (locale === 'ja') return `${name}、${line}`;
   return `${name}, ${/^I\b/.test(line) ? line : line.charAt(0).toLowerCase() + line.slice(1)}`;
 }
 

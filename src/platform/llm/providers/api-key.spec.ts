@@ -16,6 +16,8 @@ describe('ApiKey', () => {
     expect(new ApiKey('Gemini').present).toBe(false);
     expect(() => new ApiKey('Gemini').resolve()).toThrow(expect.objectContaining({ kind: 'unconfigured' }));
     const missing = new ApiKey('OpenAI', undefined, '/nonexistent/secret-key-file');
-    expect(() => missing.resolve()).toThrow(expect.objectContaining({ kind: 'unconfigured', message: expect.not.stringContaining('/nonexistent') }));
+    expect(() => missing.resolve()).toThrow(
+      expect.objectContaining({ kind: 'unconfigured', message: expect.not.stringContaining('/nonexistent') }),
+    );
   });
 });

@@ -26,7 +26,10 @@ export class ApiKey {
       try {
         key = readFileSync(this.file, 'utf8').trim();
       } catch (e) {
-        throw new ProviderFailure('unconfigured', `${this.label} key file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+        throw new ProviderFailure(
+          'unconfigured',
+          `${this.label} key file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+        );
       }
     }
     if (!key) throw new ProviderFailure('unconfigured', `${this.label} has no API key`);

@@ -6,7 +6,14 @@ import type {
   GoogleGenAI,
 } from '@google/genai' with { 'resolution-mode': 'import' };
 import type { AppConfig } from '../../../config';
-import { errorMessage, errorName, isAbortError, isNetworkError, kindOfStatus, ProviderFailure } from '../provider-failure';
+import {
+  errorMessage,
+  errorName,
+  isAbortError,
+  isNetworkError,
+  kindOfStatus,
+  ProviderFailure,
+} from '../provider-failure';
 import { ApiKey } from './api-key';
 import type { LlmProvider, ProviderCall } from './llm-provider';
 import { spokenText, startCue, systemText } from './transcript';
@@ -15,7 +22,14 @@ import { spokenText, startCue, systemText } from './transcript';
 const loadSdk = () => import('@google/genai');
 
 const DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.com';
-const BLOCKING_FINISH = new Set(['SAFETY', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'RECITATION', 'IMAGE_SAFETY']);
+const BLOCKING_FINISH = new Set([
+  'SAFETY',
+  'BLOCKLIST',
+  'PROHIBITED_CONTENT',
+  'SPII',
+  'RECITATION',
+  'IMAGE_SAFETY',
+]);
 
 /** Gemini through @google/genai, against the Gemini API or any server that speaks it (GEMINI_BASE_URL). */
 export class GeminiProvider implements LlmProvider {
@@ -38,7 +52,9 @@ export class GeminiProvider implements LlmProvider {
 
   async *stream(call: ProviderCall): AsyncGenerator<string> {
     try {
-      const stream = await (await this.sdk()).models.generateContentStream({ model: call.model, ...this.request(call) });
+      const stream = await (
+        await this.sdk()
+      ).models.generateContentStream({ model: call.model, ...this.request(call) });
       let finished = false;
       let any = false;
       for await (const chunk of stream) {
@@ -59,7 +75,9 @@ export class GeminiProvider implements LlmProvider {
 
   async complete(call: ProviderCall): Promise<string> {
     try {
-      const response = await (await this.sdk()).models.generateContent({ model: call.model, ...this.request(call) });
+      const response = await (
+        await this.sdk()
+      ).models.generateContent({ model: call.model, ...this.request(call) });
       const text = textOf(checkBlocked(response));
       if (!text) throw new ProviderFailure('malformed', 'Gemini sent an empty answer');
       return text;
@@ -78,7 +96,8 @@ export class GeminiProvider implements LlmProvider {
       if (previous?.role === role) previous.parts!.push({ text: spokenText(message) });
       else contents.push({ role, parts: [{ text: spokenText(message) }] });
     }
-    if (contents[0]?.role !== 'user') contents.unshift({ role: 'user', parts: [{ text: startCue(call.request.locale) }] });
+    if (contents[0]?.role !== 'user')
+      contents.unshift({ role: 'user', parts: [{ text: startCue(call.request.locale) }] });
     return {
       contents,
       config: {
@@ -120,7 +139,8 @@ function checkBlocked(response: GenerateContentResponse): Candidate | undefined 
   if (blockReason) throw new ProviderFailure('blocked', `Gemini blocked the prompt (${blockReason})`);
   const candidate = response.candidates?.[0];
   const finish = candidate?.finishReason;
-  if (finish && BLOCKING_FINISH.has(finish)) throw new ProviderFailure('blocked', `Gemini stopped the answer (${finish})`);
+  if (finish && BLOCKING_FINISH.has(finish))
+    throw new ProviderFailure('blocked', `Gemini stopped the answer (${finish})`);
   return candidate;
 }
 
@@ -138,8 +158,12 @@ function toFailure(error: unknown): ProviderFailure {
     return new ProviderFailure(kindOfStatus(status), `Gemini answered ${status}`, status, error);
   }
   if (isAbortError(error)) return new ProviderFailure('aborted', 'Gemini request aborted', undefined, error);
-  if (isNetworkError(error)) return new ProviderFailure('network', 'Gemini connection failed', undefined, error);
-  if (errorName(error) === 'SyntaxError' || /parsing stream chunk|Incomplete JSON segment/i.test(errorMessage(error))) {
+  if (isNetworkError(error))
+    return new ProviderFailure('network', 'Gemini connection failed', undefined, error);
+  if (
+    errorName(error) === 'SyntaxError' ||
+    /parsing stream chunk|Incomplete JSON segment/i.test(errorMessage(error))
+  ) {
     return new ProviderFailure('malformed', 'Gemini sent a malformed chunk', undefined, error);
   }
   return new ProviderFailure('server', `Gemini request failed: ${errorName(error)}`, undefined, error);

@@ -39,7 +39,13 @@ export class OpenAiProvider implements LlmProvider {
   async *stream(call: ProviderCall): AsyncGenerator<string> {
     try {
       const stream = await this.sdk().chat.completions.create(
-        { model: call.model, messages: toMessages(call), stream: true, temperature: call.request.temperature, ...this.limit(call) },
+        {
+          model: call.model,
+          messages: toMessages(call),
+          stream: true,
+          temperature: call.request.temperature,
+          ...this.limit(call),
+        },
         { signal: call.signal, timeout: this.timeouts.firstTokenMs },
       );
       let finished = false;
@@ -51,7 +57,8 @@ export class OpenAiProvider implements LlmProvider {
           any = true;
           yield text;
         }
-        if (choice?.finish_reason === 'content_filter') throw new ProviderFailure('blocked', 'OpenAI filtered the answer');
+        if (choice?.finish_reason === 'content_filter')
+          throw new ProviderFailure('blocked', 'OpenAI filtered the answer');
         if (choice?.finish_reason) finished = true;
       }
       // The SDK ends an aborted stream quietly; a cut-off answer must not pass for a complete one.
@@ -101,7 +108,8 @@ export class OpenAiProvider implements LlmProvider {
     if (this.client) return this.client;
     const sdkLog = new Logger('OpenAiSdk');
     // The SDK may print chunks it cannot parse; keep that out of info-level logs.
-    const quiet = (message: unknown) => sdkLog.debug(typeof message === 'string' ? message : 'openai sdk message');
+    const quiet = (message: unknown) =>
+      sdkLog.debug(typeof message === 'string' ? message : 'openai sdk message');
     this.client = new OpenAI({
       apiKey: this.key.present ? this.key.resolve() : KEYLESS,
       baseURL: this.settings.baseUrl ?? DEFAULT_BASE_URL,
@@ -122,21 +130,31 @@ function toMessages(call: ProviderCall): ChatCompletionMessageParam[] {
   const messages: ChatCompletionMessageParam[] = call.messages.map((m) =>
     m.role === 'system' ? { role: 'system', content: m.content } : { role: m.role, content: spokenText(m) },
   );
-  if (!call.messages.some((m) => m.role === 'user')) messages.push({ role: 'user', content: startCue(call.request.locale) });
+  if (!call.messages.some((m) => m.role === 'user'))
+    messages.push({ role: 'user', content: startCue(call.request.locale) });
   return messages;
 }
 
 function toFailure(error: unknown): ProviderFailure {
   if (error instanceof ProviderFailure) return error;
-  if (error instanceof APIUserAbortError || isAbortError(error)) return new ProviderFailure('aborted', 'OpenAI request aborted', undefined, error);
-  if (error instanceof APIConnectionTimeoutError) return new ProviderFailure('timeout', 'OpenAI did not answer in time', undefined, error);
-  if (error instanceof APIConnectionError || isNetworkError(error)) return new ProviderFailure('network', 'OpenAI connection failed', undefined, error);
+  if (error instanceof APIUserAbortError || isAbortError(error))
+    return new ProviderFailure('aborted', 'OpenAI request aborted', undefined, error);
+  if (error instanceof APIConnectionTimeoutError)
+    return new ProviderFailure('timeout', 'OpenAI did not answer in time', undefined, error);
+  if (error instanceof APIConnectionError || isNetworkError(error))
+    return new ProviderFailure('network', 'OpenAI connection failed', undefined, error);
   if (error instanceof APIError) {
     // An error event inside a stream carries no status: the server failed mid-answer.
     return error.status
-      ? new ProviderFailure(kindOfStatus(error.status), `OpenAI answered ${error.status}`, error.status, error)
+      ? new ProviderFailure(
+          kindOfStatus(error.status),
+          `OpenAI answered ${error.status}`,
+          error.status,
+          error,
+        )
       : new ProviderFailure('server', 'OpenAI reported an error in the stream', undefined, error);
   }
-  if (errorName(error) === 'SyntaxError') return new ProviderFailure('malformed', 'OpenAI sent a malformed chunk', undefined, error);
+  if (errorName(error) === 'SyntaxError')
+    return new ProviderFailure('malformed', 'OpenAI sent a malformed chunk', undefined, error);
   return new ProviderFailure('server', `OpenAI request failed: ${errorName(error)}`, undefined, error);
 }

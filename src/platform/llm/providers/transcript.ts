@@ -18,4 +18,5 @@ export function spokenText(message: LlmMessage): string {
 }
 
 /** What the model is asked to answer when a conversation has no learner turn yet (an opening line). */
-export const startCue = (locale: 'ja' | 'en'): string => (locale === 'ja' ? '（会話を始めてください）' : '(Please start the conversation.)');
+export const startCue = (locale: 'ja' | 'en'): string =>
+  locale === 'ja' ? '（会話を始めてください）' : '(Please start the conversation.)';

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MessageContentDto } from '../../dto/requests';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +19,6 @@ import {
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const NO_HTML = /^[^<>]*$/;
-const NO_HTML_TAGS = /^(?![\s\S]*<\/?[a-z!][^>]*>)/i;
 
 export class WatchPersonaDto {
   @ApiProperty({ minLength: 1, maxLength: 30 })
@@ -84,18 +84,7 @@ export class StartWatchDto {
   locale?: 'ja' | 'en';
 }
 
-export class WatchMessageDto {
-  @ApiProperty({ minLength: 1, maxLength: 4000, description: 'Trimmed; HTML tags are rejected.' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 4000, { message: 'content must be 1 to 4000 characters after trimming' })
-  @Matches(NO_HTML_TAGS, { message: 'content must not contain HTML tags' })
-  content!: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Makes the send idempotent.' })
-  @IsOptional()
-  @IsUUID()
-  clientMessageId?: string;
-}
+export class WatchMessageDto extends MessageContentDto {}
 
 export class WatchSessionIdDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() sessionId!: string;

@@ -5,7 +5,8 @@ export type Register = 'formal' | 'casual';
 export type Lines = string[] | { formal: string[]; casual: string[] };
 
 /** The character's attitude, read from the persona; it colours reactions and changes over a conversation. */
-export type Mood = 'warm' | 'cheerful' | 'strict' | 'upset' | 'anxious' | 'careful' | 'vague' | 'resistant' | 'neutral';
+export type Mood =
+  'warm' | 'cheerful' | 'strict' | 'upset' | 'anxious' | 'careful' | 'vague' | 'resistant' | 'neutral';
 
 /** What the learner's message does, as far as the character reacts to it. */
 export type Intent =
@@ -23,7 +24,19 @@ export type Intent =
   | 'short'
   | 'statement';
 
-export type QuestionKind = 'info' | 'opinion' | 'when' | 'why' | 'quantity' | 'how' | 'who' | 'where' | 'cost' | 'what' | 'can' | 'confirm';
+export type QuestionKind =
+  | 'info'
+  | 'opinion'
+  | 'when'
+  | 'why'
+  | 'quantity'
+  | 'how'
+  | 'who'
+  | 'where'
+  | 'cost'
+  | 'what'
+  | 'can'
+  | 'confirm';
 
 export type Topic =
   | 'deadline'
