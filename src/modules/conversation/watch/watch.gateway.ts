@@ -9,13 +9,9 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { InjectConfig, type AppConfig } from '../../../config';
 import { RateLimitService } from '../../../platform/rate-limit';
-import { ConnectionRegistry } from '../../../platform/realtime/connection-registry';
-import { authenticateSockets } from '../../../platform/realtime/socket-auth';
 import { acknowledge, parsePayload } from '../../../platform/realtime/socket-handler';
-import { SocketMetrics } from '../../../platform/realtime/socket-metrics';
-import { Authenticator, CurrentUser, RequirePermissions, type Principal } from '../../auth';
+import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { WatchSessionIdDto, WatchSocketMessageDto } from './dto/watch-requests';
 import { WatchEventBus, type WatchEvent } from './watch-event-bus';
 import { WatchPresence } from './watch-presence';
@@ -26,6 +22,7 @@ import {
   type WatchServerPayloads,
 } from './watch.events';
 import { WatchService } from './watch.service';
+import { SocketSecurity } from '../realtime/socket-security';
 
 /** The sessions a socket watches, kept on the socket for its disconnect. */
 function watchedBy(socket: Socket): Set<string> {
@@ -43,10 +40,7 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
   @WebSocketServer() private namespace!: Namespace;
 
   constructor(
-    @InjectConfig() private readonly config: AppConfig,
-    private readonly authenticator: Authenticator,
-    private readonly registry: ConnectionRegistry,
-    private readonly metrics: SocketMetrics,
+    private readonly security: SocketSecurity,
     private readonly watch: WatchService,
     private readonly presence: WatchPresence,
     private readonly rateLimits: RateLimitService,
@@ -58,13 +52,7 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
   }
 
   afterInit(namespace: Namespace): void {
-    authenticateSockets(namespace, {
-      authenticate: (token) => this.authenticator.authenticate(token),
-      registry: this.registry,
-      metrics: this.metrics,
-      maxConnectionsPerUser: this.config.socket.maxConnectionsPerUser,
-      sessionType: 'watch_socket',
-    });
+    this.security.secure(namespace, 'watch_socket');
   }
 
   handleDisconnect(socket: Socket): void {
@@ -73,15 +61,13 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
 
   onApplicationShutdown(): void {
     this.unsubscribe();
-    // Tell this instance's clients to reconnect (to another instance) before the server closes.
-    this.namespace?.local.emit(S.shutdown, { reconnect: true });
-    this.namespace?.local.disconnectSockets(true);
+    this.security.release(this.namespace);
   }
 
   @SubscribeMessage(C.join)
   @RequirePermissions('conversation:read:own')
   join(@CurrentUser() principal: Principal, @ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return acknowledge(C.join, this.metrics, async () => {
+    return acknowledge(C.join, this.security.metrics, async () => {
       const { sessionId } = await parsePayload(WatchSessionIdDto, body);
       const session = await this.watch.watch(principal, sessionId);
       // Join first, then read: a turn taken meanwhile is in the room and maybe in the ack too (same id and turn).
@@ -99,7 +85,7 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
   @SubscribeMessage(C.leave)
   @RequirePermissions('conversation:read:own')
   leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return acknowledge(C.leave, this.metrics, async () => {
+    return acknowledge(C.leave, this.security.metrics, async () => {
       const { sessionId } = await parsePayload(WatchSessionIdDto, body);
       await socket.leave(watchRoom(sessionId));
       if (watchedBy(socket).delete(sessionId)) await this.presence.remove(sessionId, `socket:${socket.id}`);
@@ -110,7 +96,7 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
   @SubscribeMessage(C.send)
   @RequirePermissions('conversation:write:own')
   send(@CurrentUser() principal: Principal, @MessageBody() body: unknown) {
-    return acknowledge(C.send, this.metrics, async () => {
+    return acknowledge(C.send, this.security.metrics, async () => {
       await this.rateLimits.consume('message', principal.userId);
       const { sessionId, ...dto } = await parsePayload(WatchSocketMessageDto, body);
       const { message, replayed } = await this.watch.say(principal, sessionId, dto);
