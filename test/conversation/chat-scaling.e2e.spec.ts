@@ -93,6 +93,24 @@ describe('chat across two instances', () => {
           .trim(),
       ).toBe(news[1].content);
     });
+
+    it('never serves a stale history page from the other instance’s cache', async () => {
+      const conversationId = (
+        await request(a.url).post(api('/chat/start')).set(as(user)).send({ locale: 'en' }).expect(201)
+      ).body.conversationId as string;
+      const history = (app: RunningApp) =>
+        request(app.url).get(api('/chat/history')).query({ conversationId }).set(as(user)).expect(200);
+      expect((await history(b)).body.items).toHaveLength(1);
+      expect((await history(b)).body.items).toHaveLength(1); // now cached on B
+      await request(a.url)
+        .post(api('/chat/message'))
+        .set(as(user))
+        .send({ conversationId, content: 'A new message on A.' })
+        .expect(201);
+      const after = await history(b);
+      expect(after.body.items).toHaveLength(3);
+      expect(after.body.conversation.messageCount).toBe(3);
+    });
   });
 
   describe('when their Redis goes away', () => {

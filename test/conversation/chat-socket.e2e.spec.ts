@@ -39,6 +39,7 @@ describe('/chat namespace (real Socket.IO client, Redis adapter)', () => {
       OFFLINE_LLM_DELAY_MS: '40',
       RATE_LIMIT_ENABLED: 'true',
       RATE_LIMIT_MESSAGE_PER_MINUTE: '6',
+      SOCKET_MAX_CONNECTIONS_PER_USER: '3',
     });
     alice = await registerUser(running);
     bob = await registerUser(running);
@@ -57,6 +58,24 @@ describe('/chat namespace (real Socket.IO client, Redis adapter)', () => {
     await expect(connectSocket(running.url, '/chat', `${alice.accessToken}x`)).rejects.toThrow(
       'unauthorized',
     );
+  });
+
+  it('caps the connections one user may hold, and frees a place when one closes', async () => {
+    const dana = await registerUser(running);
+    const open = [
+      await connect(dana.accessToken),
+      await connect(dana.accessToken),
+      await connect(dana.accessToken),
+    ];
+    await expect(connectSocket(running.url, '/chat', dana.accessToken)).rejects.toThrow(
+      'too_many_connections',
+    );
+    open[0].close();
+    await waitFor(async () => {
+      const s = await connectSocket(running.url, '/chat', dana.accessToken).catch(() => undefined);
+      if (s) sockets.push(s);
+      return s;
+    });
   });
 
   it('refuses to join another user’s conversation with NOT_FOUND', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { IdleSweeper } from '../../src/modules/conversation/idle-sweeper';
 import { startApp, type RunningApp } from '../helpers/app';
 import { registerUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
@@ -223,6 +224,35 @@ describe('small talk over HTTP (real PostgreSQL, Redis, offline AI)', () => {
       .send({ conversationId, content: 'Hello?' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('CONVERSATION_ENDED');
+  });
+
+  it('ends conversations left idle longer than the configured time', async () => {
+    const { conversationId } = await start(alice);
+    const fresh = await start(alice);
+    await running.app
+      .get(DataSource)
+      .query(
+        "UPDATE conversations SET started_at = now() - interval '3 hours', last_message_at = now() - interval '3 hours' WHERE id = $1",
+        [conversationId],
+      );
+    await expect(running.app.get(IdleSweeper).sweep()).resolves.toBeGreaterThanOrEqual(1);
+    const idle = await request(running.url)
+      .get(api('/chat/history'))
+      .query({ conversationId })
+      .set(as(alice))
+      .expect(200);
+    expect(idle.body.conversation.endedAt).not.toBeNull();
+    const res = await request(running.url)
+      .post(api('/chat/message'))
+      .set(as(alice))
+      .send({ conversationId, content: 'Still there?' });
+    expect(res.body.code).toBe('CONVERSATION_ENDED');
+    const active = await request(running.url)
+      .get(api('/chat/history'))
+      .query({ conversationId: fresh.conversationId })
+      .set(as(alice))
+      .expect(200);
+    expect(active.body.conversation.endedAt).toBeNull();
   });
 
   it('gives feedback, the same stored feedback for an unchanged conversation, and new feedback after new messages', async () => {
