@@ -6,15 +6,7 @@ import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase 
 import { connectSocket, emitAck, recordEvents } from '../helpers/socket';
 import { waitFor } from '../helpers/wait';
 import { ThrowawayRedis } from '../platform/support/processes';
-
-type User = Awaited<ReturnType<typeof registerUser>>;
-const api = (path: string) => `/api/v1${path}`;
-const as = (u: User) => ({ Authorization: `Bearer ${u.accessToken}` });
-interface Msg {
-  id: string;
-  role: string;
-  content: string;
-}
+import { api, as, type User, type Msg } from './support';
 
 describe('chat across two instances', () => {
   let db: TestDatabase;

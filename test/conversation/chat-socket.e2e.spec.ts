@@ -5,15 +5,7 @@ import { registerUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
 import { connectSocket, emitAck, recordEvents } from '../helpers/socket';
 import { waitFor } from '../helpers/wait';
-
-type User = Awaited<ReturnType<typeof registerUser>>;
-const api = (path: string) => `/api/v1${path}`;
-const as = (u: User) => ({ Authorization: `Bearer ${u.accessToken}` });
-interface Msg {
-  id: string;
-  role: string;
-  content: string;
-}
+import { api, as, type User, type Msg } from './support';
 
 describe('/chat namespace (real Socket.IO client, Redis adapter)', () => {
   let db: TestDatabase;

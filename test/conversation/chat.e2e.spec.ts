@@ -6,16 +6,13 @@ import { startApp, type RunningApp } from '../helpers/app';
 import { registerUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
 import { collectSse } from '../helpers/sse';
-
-type User = Awaited<ReturnType<typeof registerUser>>;
+import { api, as, type User } from './support';
 
 describe('small talk over HTTP (real PostgreSQL, Redis, offline AI)', () => {
   let db: TestDatabase;
   let running: RunningApp;
   let alice: User;
   let bob: User;
-  const api = (path: string) => `/api/v1${path}`;
-  const as = (u: User) => ({ Authorization: `Bearer ${u.accessToken}` });
 
   beforeAll(async () => {
     db = await createTestDatabase('chat');

@@ -5,10 +5,7 @@ import { startApp, type RunningApp } from '../helpers/app';
 import { registerUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
 import { waitFor } from '../helpers/wait';
-
-type User = Awaited<ReturnType<typeof registerUser>>;
-const api = (path: string) => `/api/v1${path}`;
-const as = (u: User) => ({ Authorization: `Bearer ${u.accessToken}` });
+import { api, as } from './support';
 
 describe('generation limits and AI failure', () => {
   let db: TestDatabase;

@@ -3,8 +3,8 @@ import { startApp, type RunningApp } from '../helpers/app';
 import { registerUser } from '../helpers/auth';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { collectSse } from '../helpers/sse';
+import { api, as, type User } from './support';
 
-type User = Awaited<ReturnType<typeof registerUser>>;
 interface Summary {
   id: string;
   slug: string;
@@ -18,8 +18,6 @@ describe('scenario sessions over HTTP (in-process mode, offline AI)', () => {
   let db: TestDatabase;
   let running: RunningApp;
   let learner: User;
-  const api = (path: string) => `/api/v1${path}`;
-  const as = (u: User) => ({ Authorization: `Bearer ${u.accessToken}` });
   let library: Summary[];
 
   beforeAll(async () => {
