@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { startApp, type RunningApp } from '../helpers/app';
@@ -50,6 +52,21 @@ describe('/chat namespace (real Socket.IO client, Redis adapter)', () => {
     await expect(connectSocket(running.url, '/chat', `${alice.accessToken}x`)).rejects.toThrow(
       'unauthorized',
     );
+  });
+
+  it('disconnects a socket when its access token expires', async () => {
+    const jwt = running.app.get(JwtService);
+    const { sub, sid } = jwt.decode<{ sub: string; sid: string }>(alice.accessToken);
+    const { issuer, audience } = running.config.auth;
+    const shortLived = await jwt.signAsync(
+      { sid, typ: 'access' },
+      { algorithm: 'HS256', subject: sub, jwtid: randomUUID(), issuer, audience, expiresIn: 2 },
+    );
+    const socket = await connect(shortLived);
+    const events = recordEvents(socket);
+    await waitFor(() => socket.disconnected, { timeoutMs: 15000 });
+    expect(events.map((e) => e.event)).toContain('auth.expired');
+    await expect(connectSocket(running.url, '/chat', shortLived)).rejects.toThrow('unauthorized');
   });
 
   it('caps the connections one user may hold, and frees a place when one closes', async () => {
