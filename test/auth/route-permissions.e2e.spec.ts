@@ -1,3 +1,6 @@
+import { GUARDS_METADATA } from '@nestjs/common/constants';
+import { JwtAuthGuard } from '../../src/modules/auth/guards/jwt-auth.guard';
+import { PermissionsGuard } from '../../src/modules/auth/guards/permissions.guard';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -100,6 +103,18 @@ describe('access to every route, generated from the route metadata', () => {
         .map((s) => `${s.namespace} ${s.event}`),
     ];
     expect(undeclared).toEqual([]);
+  });
+
+  it('enforces the declarations of socket handlers: every gateway runs the access guards', () => {
+    const gateways = [...new Set(socketHandlersOf(running.app).map((s) => s.gateway))];
+    expect(gateways.length).toBeGreaterThanOrEqual(2);
+    const unguarded = gateways
+      .filter((g) => {
+        const guards = (Reflect.getMetadata(GUARDS_METADATA, g) ?? []) as unknown[];
+        return !(guards.includes(JwtAuthGuard) && guards.includes(PermissionsGuard));
+      })
+      .map((g) => g.name);
+    expect(unguarded).toEqual([]);
   });
 
   it('spends the named rate limits of API.md §7 on exactly the routes it names', () => {

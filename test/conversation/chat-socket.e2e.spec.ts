@@ -69,6 +69,22 @@ describe('/chat namespace (real Socket.IO client, Redis adapter)', () => {
     await expect(connectSocket(running.url, '/chat', shortLived)).rejects.toThrow('unauthorized');
   });
 
+  it('stops answering a socket whose access token was logged out', async () => {
+    const erin = await registerUser(running);
+    const conversationId = await startChat(erin);
+    const socket = await connect(erin.accessToken);
+    await expect(emitAck(socket, 'chat.join', { conversationId })).resolves.toMatchObject({ ok: true });
+    await request(running.url)
+      .post(api('/auth/logout'))
+      .set(as(erin))
+      .send({ refreshToken: erin.refreshToken })
+      .expect(204);
+    await expect(emitAck(socket, 'chat.join', { conversationId })).resolves.toMatchObject({
+      ok: false,
+      code: 'UNAUTHORIZED',
+    });
+  });
+
   it('caps the connections one user may hold, and frees a place when one closes', async () => {
     const dana = await registerUser(running);
     const open = [

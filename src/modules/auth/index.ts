@@ -1,5 +1,6 @@
 export { AuthModule } from './auth.module';
 export { RequirePermissions, CurrentUser } from './decorators';
+export { GuardSocketEvents } from './guards/guard-socket-events';
 export { Authenticated, Public } from '../../platform/http/public.decorator';
 export type { Principal } from './principal';
 export { can, ROLES, PERMISSIONS, type Role, type Permission } from './domain/permissions';

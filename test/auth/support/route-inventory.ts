@@ -27,6 +27,7 @@ export interface HttpRoute {
 export interface SocketHandler {
   namespace: string;
   event: string;
+  gateway: Class;
   rule: AccessRule;
 }
 
@@ -108,7 +109,7 @@ export function socketHandlersOf(app: NestFastifyApplication): SocketHandler[] {
       const handler = prototype[name];
       if (!Reflect.getMetadata(MESSAGE_MAPPING_METADATA, handler)) continue;
       const event = String(Reflect.getMetadata(MESSAGE_METADATA, handler));
-      handlers.push({ namespace, event, rule: accessRuleOf(reflector, [handler, gateway]) });
+      handlers.push({ namespace, event, gateway, rule: accessRuleOf(reflector, [handler, gateway]) });
     }
   }
   return handlers.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.event.localeCompare(b.event));

@@ -10,8 +10,8 @@ const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
 
 /**
  * First global guard: every route that is not public needs a valid, unrevoked access token of an account
- * that still exists; the request then carries its principal. Sockets authenticate in their handshake;
- * here their principal only has to be present.
+ * that still exists; the request then carries its principal. Sockets authenticate in their handshake, and
+ * each of their events checks that principal again (revocation, deleted account, current role).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -23,7 +23,9 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (accessRuleOf(this.reflector, handlerOf(context)).kind === 'public') return true;
     if (context.getType() === 'ws') {
-      if (!principalHolder(context).principal) throw new UnauthorizedError();
+      const holder = principalHolder(context);
+      if (!holder.principal) throw new UnauthorizedError();
+      holder.principal = await this.authenticator.recheck(holder.principal);
       return true;
     }
     if (context.getType() !== 'http') return false;

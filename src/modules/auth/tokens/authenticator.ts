@@ -35,8 +35,20 @@ export class Authenticator {
     };
   }
 
-  /** The same check as verifyAccessToken, under the name socket gateways first used. */
-  authenticate(token: string): Promise<Principal> {
-    return this.verifyAccessToken(token);
+  /**
+   * A socket's principal checked again on each event: the token is unexpired and not revoked (logout, token
+   * reuse) and the account still exists, with its current role. A revocation list that cannot answer does
+   * not cut off a socket that was authenticated at its handshake.
+   */
+  async recheck(principal: Principal): Promise<Principal> {
+    if (principal.tokenExpiresAt <= Date.now())
+      throw new UnauthorizedError('UNAUTHORIZED', 'The access token has expired.');
+    const revoked = await this.revocations
+      .isRevoked(principal.tokenId, principal.sessionId)
+      .catch(() => false);
+    if (revoked) throw new UnauthorizedError('UNAUTHORIZED', 'The access token has been revoked.');
+    const standing = await this.standing.of(principal.userId);
+    if (!standing) throw new UnauthorizedError('UNAUTHORIZED', 'The account no longer exists.');
+    return { ...principal, role: standing.role, isAnonymous: standing.isAnonymous };
   }
 }

@@ -1,4 +1,4 @@
-import { OnApplicationShutdown } from '@nestjs/common';
+import { OnApplicationShutdown, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -10,7 +10,8 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { RateLimitService } from '../../../platform/rate-limit';
 import { acknowledge, parsePayload } from '../../../platform/realtime/socket-handler';
-import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
+import { CurrentUser, GuardSocketEvents, RequirePermissions, type Principal } from '../../auth';
+import { AllExceptionsFilter } from '../../../platform/http/all-exceptions.filter';
 import { ConversationsService } from '../conversations.service';
 import { ConversationIdDto, SendMessageDto } from '../dto/requests';
 import { toMessageView } from '../dto/responses';
@@ -30,6 +31,8 @@ import {
  * everything reaches clients through the conversation's room, on every instance (Redis adapter).
  */
 @WebSocketGateway({ namespace: '/chat' })
+@GuardSocketEvents()
+@UseFilters(AllExceptionsFilter)
 export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   private readonly unsubscribe: Array<() => void> = [];
   @WebSocketServer() private namespace!: Namespace;

@@ -19,7 +19,7 @@ export class SocketSecurity {
   /** Access tokens in the handshake, the per-user connection cap, disconnection at token expiry. */
   secure(namespace: Namespace, sessionType: string): void {
     authenticateSockets(namespace, {
-      authenticate: (token) => this.authenticator.authenticate(token),
+      authenticate: (token) => this.authenticator.verifyAccessToken(token),
       registry: this.registry,
       metrics: this.metrics,
       maxConnectionsPerUser: this.config.socket.maxConnectionsPerUser,

@@ -1,4 +1,4 @@
-import { OnApplicationShutdown } from '@nestjs/common';
+import { OnApplicationShutdown, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,7 +11,8 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { RateLimitService } from '../../../platform/rate-limit';
 import { acknowledge, parsePayload } from '../../../platform/realtime/socket-handler';
-import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
+import { CurrentUser, GuardSocketEvents, RequirePermissions, type Principal } from '../../auth';
+import { AllExceptionsFilter } from '../../../platform/http/all-exceptions.filter';
 import { WatchSessionIdDto, WatchSocketMessageDto } from './dto/watch-requests';
 import { WatchEventBus, type WatchEvent } from './watch-event-bus';
 import { WatchPresence } from './watch-presence';
@@ -35,6 +36,8 @@ function watchedBy(socket: Socket): Set<string> {
  * adapter carries them to sockets on other instances, so each socket gets each event once.
  */
 @WebSocketGateway({ namespace: '/watch' })
+@GuardSocketEvents()
+@UseFilters(AllExceptionsFilter)
 export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationShutdown {
   private readonly unsubscribe: () => void;
   @WebSocketServer() private namespace!: Namespace;
