@@ -181,13 +181,20 @@ describe('small talk over HTTP (real PostgreSQL, Redis, offline AI)', () => {
 
   it('stops abuse and loops before the AI with a moderation note', async () => {
     const { conversationId } = await start(alice, { locale: 'en' });
+    const send = { conversationId, content: 'this is a ForbiddenWord', clientMessageId: randomUUID() };
     const blocked = await request(running.url)
       .post(api('/chat/message'))
       .set(as(alice))
-      .send({ conversationId, content: 'this is a ForbiddenWord' })
+      .send(send)
       .expect(201);
+    const again = await request(running.url).post(api('/chat/message')).set(as(alice)).send(send).expect(200);
+    expect(again.body).toEqual(blocked.body);
     expect(blocked.body.reply).toBeNull();
-    expect(blocked.body.moderation).toMatchObject({ reason: 'blocked_word', note: expect.any(String) });
+    expect(blocked.body.moderation).toMatchObject({
+      reason: 'blocked_word',
+      note: expect.stringMatching(/not allowed/),
+    });
+    expect(blocked.body.moderation.note).not.toMatch(/forbiddenword/i);
     await request(running.url)
       .post(api('/chat/message'))
       .set(as(alice))

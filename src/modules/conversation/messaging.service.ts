@@ -19,7 +19,12 @@ export type SendOutcome =
   /** The same clientMessageId was sent before and its reply exists: answer the first exchange again. */
   | { kind: 'replayed'; userMessage: MessageEntity; reply: MessageEntity }
   /** Moderation stopped the message before the AI; the learner sees the note. */
-  | { kind: 'moderated'; userMessage: MessageEntity; moderation: { reason: string; note: string } }
+  | {
+      kind: 'moderated';
+      userMessage: MessageEntity;
+      moderation: { reason: string; note: string };
+      replay: boolean;
+    }
   /** Stored; call start() (after subscribing to the stream, if streaming) to generate the reply. */
   | {
       kind: 'accepted';
@@ -66,8 +71,14 @@ export class MessagingService {
     if (!verdict.ok) {
       const userMessage = await this.storeUserMessage(conversation, dto, randomUUID(), {
         moderated: verdict.reason,
+        moderationNote: verdict.note,
       });
-      return { kind: 'moderated', userMessage, moderation: { reason: verdict.reason, note: verdict.note } };
+      return {
+        kind: 'moderated',
+        userMessage,
+        moderation: { reason: verdict.reason, note: verdict.note },
+        replay: false,
+      };
     }
 
     const id = randomUUID();
@@ -110,7 +121,11 @@ export class MessagingService {
       return {
         kind: 'moderated',
         userMessage,
-        moderation: { reason: userMessage.metadata.moderated, note: '' },
+        moderation: {
+          reason: userMessage.metadata.moderated,
+          note: userMessage.metadata.moderationNote ?? '',
+        },
+        replay: true,
       };
     }
     const reply = await this.messages.findOneBy({ replyTo: userMessage.id });

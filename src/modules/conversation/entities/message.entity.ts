@@ -6,6 +6,8 @@ export interface MessageMetadata {
   firstTokenMs?: number;
   totalMs?: number;
   moderated?: 'blocked_word' | 'repetition';
+  /** The note the learner saw instead of a reply, so a retried send shows it again. */
+  moderationNote?: string;
   opening?: boolean;
 }
 

@@ -35,6 +35,7 @@ export class MessageResponder {
         void reply.status(200);
         return { userMessage, reply: toMessageView(outcome.reply) };
       case 'moderated':
+        if (outcome.replay) void reply.status(200);
         return { userMessage, reply: null, moderation: outcome.moderation };
       case 'accepted': {
         const stored = await outcome.start();
