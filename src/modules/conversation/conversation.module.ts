@@ -56,13 +56,6 @@ import { WATCH_CONTROLLERS, WATCH_ENTITIES, WATCH_PROVIDERS } from './watch/watc
     SocketSecurity,
     ...WATCH_PROVIDERS,
   ],
-  exports: [
-    ConversationsService,
-    MessagingService,
-    ConversationEvents,
-    GenerationTracker,
-    FeedbackService,
-    LearnerActivityService,
-  ],
+  exports: [LearnerActivityService],
 })
 export class ConversationModule {}

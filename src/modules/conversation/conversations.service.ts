@@ -4,10 +4,10 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { Brackets, DataSource, In, Repository } from 'typeorm';
 import { Page, pageOf, NotFoundError, ConflictError } from '../../shared';
 import { LlmService } from '../../platform/llm';
-import { can, type Principal } from '../auth';
+import { ownedBy, type Principal } from '../auth';
 import { ScenarioService, toScenarioSummary } from '../scenario';
 import {
   Locale,
@@ -67,8 +67,8 @@ export class ConversationsService {
 
   /** The caller's conversation; another user's, or a missing one, is the same 404. */
   async owned(principal: Principal, id: string, modes?: ConversationMode[]): Promise<ConversationEntity> {
-    const c = await this.conversations.findOneBy({ id, userId: principal.userId });
-    if (!c || (modes && !modes.includes(c.mode))) throw new NotFoundError('Conversation');
+    const c = ownedBy(principal, await this.conversations.findOneBy({ id }), (x) => x.userId, 'Conversation');
+    if (modes && !modes.includes(c.mode)) throw new NotFoundError('Conversation');
     return c;
   }
 
@@ -79,7 +79,7 @@ export class ConversationsService {
     const character = smallTalkCharacter(locale, partner, situation, dto.topic);
     const id = randomUUID();
     // The opening line is generated before anything is stored: if the AI is down, nothing is left behind.
-    const { chunks, done } = this.llm.stream({
+    const { done } = this.llm.stream({
       mode: 'chat',
       locale,
       persona: character,
@@ -89,9 +89,7 @@ export class ConversationsService {
         { role: 'user', name: 'director', content: openingCue(locale) },
       ],
     });
-    for await (const _ of chunks) {
-      // drained; the whole opening is stored at once
-    }
+    // The whole opening is stored at once; `done` settles after the last chunk whether or not anyone reads them.
     const opening = await done;
     const conversation = await this.conversations.save(
       this.conversations.create({
@@ -199,12 +197,12 @@ export class ConversationsService {
   /** Ends conversations that are still open; publishes ConversationEnded once for each row actually ended. */
   async markEnded(ids: string[], reason: EndReason): Promise<void> {
     if (!ids.length) return;
-    const [rows] = await this.dataSource.query<[Record<string, unknown>[], number]>(
-      `UPDATE conversations SET ended_at = now(), end_reason = $2 WHERE id = ANY($1) AND ended_at IS NULL RETURNING *`,
+    const [rows] = await this.dataSource.query<[Array<{ id: string }>, number]>(
+      `UPDATE conversations SET ended_at = now(), end_reason = $2 WHERE id = ANY($1) AND ended_at IS NULL RETURNING id`,
       [ids, reason],
     );
-    for (const row of rows) {
-      const c = this.conversations.create(mapRow(row));
+    if (!rows.length) return;
+    for (const c of await this.conversations.findBy({ id: In(rows.map((r) => r.id)) })) {
       await this.historyCache.invalidate(c.id);
       this.publishEnded(c, reason);
     }
@@ -231,11 +229,8 @@ export class ConversationsService {
     return this.list({ userId: query.userId, mode: query.mode }, query);
   }
 
-  async adminGet(
-    principal: Principal,
-    id: string,
-  ): Promise<ConversationSummaryView & { messages: MessageView[] }> {
-    if (!can(principal.role, 'conversation:read:all')) throw new NotFoundError('Conversation');
+  /** Any user's conversation; the route's `conversation:read:all` permission is the access rule. */
+  async adminGet(id: string): Promise<ConversationSummaryView & { messages: MessageView[] }> {
     const conversation = await this.conversations.findOneBy({ id });
     if (!conversation) throw new NotFoundError('Conversation');
     const messages = await this.messages.find({
@@ -281,21 +276,4 @@ export class ConversationsService {
     };
     this.bus.emit(CONVERSATION_ENDED, event);
   }
-}
-
-function mapRow(row: Record<string, unknown>): Partial<ConversationEntity> {
-  return {
-    id: row.id as string,
-    userId: row.user_id as string,
-    mode: row.mode as ConversationMode,
-    scenarioId: (row.scenario_id as string | null) ?? null,
-    title: row.title as string,
-    locale: row.locale as Locale,
-    messageCount: Number(row.message_count),
-    learnerMessageCount: Number(row.learner_message_count),
-    startedAt: row.started_at as Date,
-    lastMessageAt: (row.last_message_at as Date | null) ?? null,
-    endedAt: (row.ended_at as Date | null) ?? null,
-    endReason: (row.end_reason as string | null) ?? null,
-  };
 }

@@ -148,8 +148,10 @@ export class FeedbackService {
           },
         },
       );
-      if (provider === 'offline') return { result: heuristic(), generatedBy: 'heuristic', model: null };
       const overall = Math.round(SKILL_AXES.reduce((sum, a) => sum + value.scores[a], 0) / SKILL_AXES.length);
+      // The offline provider answers with the heuristic itself: no model was involved.
+      if (provider === 'offline')
+        return { result: { ...value, overall }, generatedBy: 'heuristic', model: null };
       return { result: { ...value, overall }, generatedBy: 'llm', model };
     } catch (e) {
       this.logger.warn(`model feedback unavailable, using the heuristic: ${(e as Error).message}`);

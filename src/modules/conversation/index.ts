@@ -1,7 +1,4 @@
 export { ConversationModule } from './conversation.module';
-export { ConversationsService } from './conversations.service';
-export { MessagingService, type SendOutcome } from './messaging.service';
-export { FeedbackService } from './feedback.service';
 export {
   LearnerActivityService,
   type ActivityBucket,
@@ -11,14 +8,6 @@ export {
   type LearnerTotals,
   type LearnerTranscript,
 } from './learner-activity.service';
-export { ConversationEvents, type ConversationEventMap } from './generation/conversation-events';
-export { GenerationTracker } from './generation/generation-tracker';
 export * from './events';
 export * from './domain/skills';
 export { heuristicFeedback, type TranscriptTurn } from './domain/heuristic-feedback';
-export {
-  toMessageView,
-  toSummaryView,
-  type MessageView,
-  type ConversationSummaryView,
-} from './dto/responses';

@@ -12,7 +12,7 @@ import { ConversationEntity, ConversationMode } from './entities/conversation.en
 import { MessageEntity } from './entities/message.entity';
 import { ConversationEvents } from './generation/conversation-events';
 import { GenerationTracker } from './generation/generation-tracker';
-import { ReplyGenerator, characterOf } from './generation/reply-generator';
+import { ReplyGenerator } from './generation/reply-generator';
 import { toMessageView } from './dto/responses';
 
 export type SendOutcome =
@@ -183,10 +183,6 @@ export class MessagingService {
   ): Promise<{ replyTo: string; text: string } | null> {
     const conversation = await this.conversations.owned(principal, conversationId);
     return this.tracker.inProgress(conversation.id);
-  }
-
-  speakerOf(conversation: ConversationEntity): string | null {
-    return characterOf(conversation).name ?? null;
   }
 }
 

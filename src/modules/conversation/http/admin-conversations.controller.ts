@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
+import { RequirePermissions } from '../../auth';
 import { ConversationsService } from '../conversations.service';
 import { AdminConversationsQuery } from '../dto/requests';
 
@@ -20,7 +20,7 @@ export class AdminConversationsController {
   @Get(':id')
   @RequirePermissions('conversation:read:all')
   @ApiOperation({ summary: 'One conversation with its messages.' })
-  get(@CurrentUser() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.conversations.adminGet(principal, id);
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.conversations.adminGet(id);
   }
 }

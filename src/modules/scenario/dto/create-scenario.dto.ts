@@ -25,38 +25,28 @@ import {
   type RoleType,
   type Visibility,
 } from '../domain/scenario-content';
-import { IsSlug, LIMITS, NormalizeSlug, Trim } from './input-rules';
+import { IsSlug, LIMITS, NormalizeSlug, Text, Trim } from './input-rules';
 
 export class CharacterInputDto {
   @ApiPropertyOptional({ maxLength: LIMITS.name, example: '山本 課長' })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, LIMITS.name)
+  @Text(1, LIMITS.name)
   name?: string;
 
   @ApiProperty({ maxLength: LIMITS.characterText })
-  @Trim()
-  @IsString()
-  @Length(1, LIMITS.characterText)
+  @Text(1, LIMITS.characterText)
   personality!: string;
 
   @ApiProperty({ maxLength: LIMITS.characterText })
-  @Trim()
-  @IsString()
-  @Length(1, LIMITS.characterText)
+  @Text(1, LIMITS.characterText)
   speakingStyle!: string;
 
   @ApiProperty({ maxLength: LIMITS.situation })
-  @Trim()
-  @IsString()
-  @Length(1, LIMITS.situation)
+  @Text(1, LIMITS.situation)
   situation!: string;
 
   @ApiProperty({ maxLength: LIMITS.characterText, description: "The character's opening line." })
-  @Trim()
-  @IsString()
-  @Length(1, LIMITS.characterText)
+  @Text(1, LIMITS.characterText)
   initialApproach!: string;
 }
 
@@ -74,15 +64,11 @@ export class CreateScenarioDto {
   slug?: string;
 
   @ApiProperty({ maxLength: LIMITS.title })
-  @Trim()
-  @IsString()
-  @Length(1, LIMITS.title)
+  @Text(1, LIMITS.title)
   title!: string;
 
   @ApiProperty({ maxLength: LIMITS.description })
-  @Trim()
-  @IsString()
-  @Length(1, LIMITS.description)
+  @Text(1, LIMITS.description)
   description!: string;
 
   @ApiProperty({ enum: DIFFICULTIES })
@@ -123,16 +109,12 @@ export class CreateScenarioDto {
 
   @ApiPropertyOptional({ maxLength: LIMITS.role, default: '' })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(0, LIMITS.role)
+  @Text(0, LIMITS.role)
   aiRole?: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.role, default: '' })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(0, LIMITS.role)
+  @Text(0, LIMITS.role)
   userRole?: string;
 
   @ApiProperty({ type: CharacterInputDto })

@@ -1,5 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsString, Length, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isValidSlug, normalizeSlug, SLUG_MAX_LENGTH } from '../domain/slug';
 
 /** Limits of user-written scenario text; the built-in library and imports stay well inside them. */
@@ -25,6 +26,10 @@ export const Trim = (): PropertyDecorator =>
     if (Array.isArray(value)) return value.map((v: unknown) => (typeof v === 'string' ? v.trim() : v));
     return value;
   });
+
+/** A trimmed text field of `min` to `max` characters. */
+export const Text = (min: number, max: number): PropertyDecorator =>
+  applyDecorators(Trim(), IsString(), Length(min, max));
 
 export const NormalizeSlug = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeSlug(value) : value));
