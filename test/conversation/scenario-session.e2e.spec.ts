@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import request from 'supertest';
 import { startApp, type RunningApp } from '../helpers/app';
 import { registerUser } from '../helpers/auth';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { collectSse } from '../helpers/sse';
+import { ScenarioImporter } from '../../src/modules/scenario/import/scenario-importer';
 import { api, as, type User } from './support';
 
 interface Summary {
@@ -94,6 +96,48 @@ describe('scenario sessions over HTTP (in-process mode, offline AI)', () => {
     expect(res.body.messages).toEqual([
       expect.objectContaining({ role: 'assistant', speaker: null, content: detail.body.character.situation }),
     ]);
+  });
+
+  it('opens an imported scenario that has no opening line with its situation', async () => {
+    await running.app.get(ScenarioImporter).importDirectory(join(__dirname, '../fixtures/scenarios/legacy'));
+    const found = await request(running.url)
+      .get(api('/scenarios'))
+      .query({ q: '相談窓口の使い方' })
+      .set(as(learner))
+      .expect(200);
+    const imported = (found.body.items as Summary[])[0];
+    const detail = await request(running.url)
+      .get(api(`/scenarios/${imported.id}`))
+      .set(as(learner))
+      .expect(200);
+    expect(detail.body.character.initialApproach).toBe('');
+    const res = await request(running.url)
+      .post(api('/scenarios/start'))
+      .set(as(learner))
+      .send({ scenarioId: imported.id, acknowledgeSensitive: true })
+      .expect(201);
+    expect(res.body.messages).toEqual([
+      expect.objectContaining({ role: 'assistant', speaker: null, content: detail.body.character.situation }),
+    ]);
+    expect(res.body.messages[0].content.length).toBeGreaterThan(0);
+  });
+
+  it('validates the preferences of a start like the user preferences', async () => {
+    const scenario = pick((s) => !s.sensitive);
+    const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v']));
+    for (const preferences of [many, { tone: 'x'.repeat(201) }, { nested: { a: 1 } }]) {
+      const res = await request(running.url)
+        .post(api('/scenarios/start'))
+        .set(as(learner))
+        .send({ scenarioId: scenario.id, preferences });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'preferences' })]);
+    }
+    await request(running.url)
+      .post(api('/scenarios/start'))
+      .set(as(learner))
+      .send({ scenarioId: scenario.id, preferences: { tone: 'gentle' } })
+      .expect(201);
   });
 
   it('answers 404 for an unknown scenario', async () => {

@@ -9,3 +9,4 @@ export { AccountDeletion, type AccountDeletionParticipant } from './users/accoun
 export { UsersService } from './users/users.service';
 export { ownedBy, assertOwner } from './ownership';
 export { createUserCommand } from './cli/create-user.command';
+export { IsPreferences } from './dto/validators';

@@ -123,7 +123,9 @@ export class ConversationsService {
     }
     const snapshot = scenario as unknown as ScenarioSnapshot;
     const character = scenarioCharacter(snapshot);
-    const reverse = snapshot.roleType === 'reverse';
+    // Reverse-role scenarios (and imported ones that have no opening line) open with the situation and wait
+    // for the learner.
+    const fromSituation = snapshot.roleType === 'reverse' || !snapshot.character.initialApproach.trim();
     const conversation = await this.conversations.save(
       this.conversations.create({
         userId: principal.userId,
@@ -139,11 +141,10 @@ export class ConversationsService {
         locale: scenario.locale,
       }),
     );
-    // Reverse-role scenarios open with the situation and wait for the learner, who plays the manager.
     const opening = await this.replies.store(conversation, {
       role: 'assistant',
-      speaker: reverse ? null : (character.name ?? null),
-      content: reverse ? snapshot.character.situation : snapshot.character.initialApproach,
+      speaker: fromSituation ? null : (character.name ?? null),
+      content: fromSituation ? snapshot.character.situation : snapshot.character.initialApproach,
       metadata: { opening: true },
     });
     this.started.inc({ mode: 'scenario' });

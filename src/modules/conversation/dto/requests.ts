@@ -4,7 +4,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,6 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQuery } from '../../../shared';
+import { IsPreferences } from '../../auth';
 
 export const PARTNER_TYPES = ['colleague', 'senior', 'junior', 'manager', 'client'] as const;
 export const SITUATIONS = ['lunch', 'break', 'morning', 'evening', 'party'] as const;
@@ -90,7 +90,7 @@ export class StartScenarioDto {
     description: 'Free-form string preferences (at most 10 keys, values up to 200 characters).',
   })
   @IsOptional()
-  @IsObject()
+  @IsPreferences()
   preferences?: Record<string, string>;
 }
 
