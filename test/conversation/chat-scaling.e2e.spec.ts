@@ -86,6 +86,18 @@ describe('chat across two instances', () => {
       ).toBe(news[1].content);
     });
 
+    it('disconnects a socket on B when its login logs out on A', async () => {
+      const leaving = await registerUser(a);
+      const onB = await connectSocket(b.url, '/chat', leaving.accessToken);
+      sockets.push(onB);
+      await request(a.url)
+        .post(api('/auth/logout'))
+        .set(as(leaving))
+        .send({ refreshToken: leaving.refreshToken })
+        .expect(204);
+      await waitFor(() => onB.disconnected);
+    });
+
     it('never serves a stale history page from the other instance’s cache', async () => {
       const conversationId = (
         await request(a.url).post(api('/chat/start')).set(as(user)).send({ locale: 'en' }).expect(201)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
+import { ExpiringStore } from '../../src/platform/expiring-store/expiring-store';
 import { startApp, type RunningApp } from '../helpers/app';
 import { registerUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
@@ -69,16 +70,42 @@ describe('/chat namespace (real Socket.IO client, Redis adapter)', () => {
     await expect(connectSocket(running.url, '/chat', shortLived)).rejects.toThrow('unauthorized');
   });
 
-  it('stops answering a socket whose access token was logged out', async () => {
+  it('disconnects at once the sockets of a login that logs out or is deleted, and no other login’s', async () => {
     const erin = await registerUser(running);
+    const otherLogin = await request(running.url)
+      .post(api('/auth/login'))
+      .send({ email: erin.email, password: erin.password })
+      .expect(200);
+    const loggedOut = [
+      await connect(erin.accessToken),
+      await connectSocket(running.url, '/watch', erin.accessToken),
+    ];
+    sockets.push(loggedOut[1]);
+    const staying = await connect(otherLogin.body.accessToken as string);
     const conversationId = await startChat(erin);
-    const socket = await connect(erin.accessToken);
-    await expect(emitAck(socket, 'chat.join', { conversationId })).resolves.toMatchObject({ ok: true });
     await request(running.url)
       .post(api('/auth/logout'))
       .set(as(erin))
       .send({ refreshToken: erin.refreshToken })
       .expect(204);
+    await waitFor(() => loggedOut.every((s) => s.disconnected));
+    await expect(emitAck(staying, 'chat.join', { conversationId })).resolves.toMatchObject({ ok: true });
+
+    await request(running.url)
+      .delete(api('/users/me'))
+      .set({ Authorization: `Bearer ${otherLogin.body.accessToken}` })
+      .expect(204);
+    await waitFor(() => staying.disconnected);
+  });
+
+  it('refuses the events of a socket whose token was revoked without reaching the socket', async () => {
+    const erin = await registerUser(running);
+    const conversationId = await startChat(erin);
+    const socket = await connect(erin.accessToken);
+    await expect(emitAck(socket, 'chat.join', { conversationId })).resolves.toMatchObject({ ok: true });
+    // As a process holding no sockets would revoke it: the list only, no disconnect.
+    const { jti } = running.app.get(JwtService).decode<{ jti: string }>(erin.accessToken);
+    await running.app.get(ExpiringStore).mark(`revoked:token:${jti}`, 60_000);
     await expect(emitAck(socket, 'chat.join', { conversationId })).resolves.toMatchObject({
       ok: false,
       code: 'UNAUTHORIZED',

@@ -1,9 +1,12 @@
 import type { Namespace, Socket } from 'socket.io';
 import { ConnectionRegistry } from './connection-registry';
+import { SocketEviction } from './socket-eviction';
 import { SocketMetrics } from './socket-metrics';
 
 export interface SocketIdentity {
   userId: string;
+  tokenId: string;
+  sessionId: string;
   /** epoch milliseconds */
   tokenExpiresAt: number;
 }
@@ -11,19 +14,22 @@ export interface SocketIdentity {
 /**
  * Authenticates every connection of a namespace in its handshake (`auth: { token }`): a missing, bad,
  * expired or revoked token fails with `unauthorized`. The identity is kept on `socket.data.principal`,
- * the connection is refused beyond the per-user cap, and the socket is disconnected when its token expires.
+ * the connection is refused beyond the per-user cap, and the socket is disconnected when its token expires
+ * or is revoked.
  */
 export function authenticateSockets<P extends SocketIdentity>(
   namespace: Namespace,
   options: {
     authenticate: (token: string) => Promise<P>;
     registry: ConnectionRegistry;
+    eviction: SocketEviction;
     metrics: SocketMetrics;
     maxConnectionsPerUser: number;
     sessionType: string;
   },
 ): void {
   const label = { namespace: namespace.name };
+  options.eviction.watch(namespace);
   namespace.use((socket: Socket, next: (err?: Error) => void) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string' || !token) {
@@ -49,6 +55,7 @@ export function authenticateSockets<P extends SocketIdentity>(
     const principal = socket.data.principal as P;
     options.metrics.connections.inc({ ...label, outcome: 'accepted' });
     options.metrics.active.inc({ type: options.sessionType });
+    options.eviction.enrol(socket, principal);
     const msLeft = principal.tokenExpiresAt - Date.now();
     const expiry = setTimeout(
       () => {

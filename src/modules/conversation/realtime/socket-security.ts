@@ -3,6 +3,7 @@ import type { Namespace } from 'socket.io';
 import { InjectConfig, type AppConfig } from '../../../config';
 import { ConnectionRegistry } from '../../../platform/realtime/connection-registry';
 import { authenticateSockets } from '../../../platform/realtime/socket-auth';
+import { SocketEviction } from '../../../platform/realtime/socket-eviction';
 import { SocketMetrics } from '../../../platform/realtime/socket-metrics';
 import { Authenticator } from '../../auth';
 
@@ -13,14 +14,16 @@ export class SocketSecurity {
     @InjectConfig() private readonly config: AppConfig,
     private readonly authenticator: Authenticator,
     private readonly registry: ConnectionRegistry,
+    private readonly eviction: SocketEviction,
     readonly metrics: SocketMetrics,
   ) {}
 
-  /** Access tokens in the handshake, the per-user connection cap, disconnection at token expiry. */
+  /** Access tokens in the handshake, the per-user connection cap, disconnection at token expiry or revocation. */
   secure(namespace: Namespace, sessionType: string): void {
     authenticateSockets(namespace, {
       authenticate: (token) => this.authenticator.verifyAccessToken(token),
       registry: this.registry,
+      eviction: this.eviction,
       metrics: this.metrics,
       maxConnectionsPerUser: this.config.socket.maxConnectionsPerUser,
       sessionType,
