@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { CATEGORIES, type ScenarioContent } from '../domain/scenario-content';
 import {
   categoryFrom,
+  depictsHarassment,
   difficultyFrom,
   isHarassmentMaterial,
   learnerIsManager,
@@ -100,7 +101,7 @@ function toContent(file: string, id: string, f: Fields): ScenarioContent {
       : categoryFrom({ category, texts: [...tags, title, aiRole] }, CATEGORIES),
     tags,
     locale: localeOf(`${title} ${description}`),
-    sensitive: harassment,
+    sensitive: harassment || depictsHarassment([title, ...tags]),
     roleType: f.role_type === 'reverse' || learnerIsManager(aiRole, userRole) ? 'reverse' : 'standard',
     aiRole,
     userRole,

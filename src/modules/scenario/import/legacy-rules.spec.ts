@@ -1,6 +1,7 @@
 import { CATEGORIES } from '../domain/scenario-content';
 import {
   categoryFrom,
+  depictsHarassment,
   difficultyFrom,
   isHarassmentMaterial,
   learnerIsManager,
@@ -42,6 +43,14 @@ describe('legacy scenario rules', () => {
     expect(isHarassmentMaterial({ fileName: 'scenario43.yaml', id: 'scenario43' })).toBe(true);
     expect(isHarassmentMaterial({ fileName: 'scenario30.yaml', id: 'scenario30' })).toBe(false);
     expect(isHarassmentMaterial({ fileName: 'scenario44.yaml', id: 'scenario44' })).toBe(false);
+  });
+
+  it('asks consent for scenarios whose title or tags name a kind of harassment, and not for nervousness', () => {
+    expect(depictsHarassment(['上司の叱責', 'パワハラ'])).toBe(true);
+    expect(depictsHarassment(['ロジハラ'])).toBe(true);
+    expect(depictsHarassment(['Handling sexual harassment reports'])).toBe(true);
+    expect(depictsHarassment(['ハラハラする初めての商談', '雑談'])).toBe(false);
+    expect(depictsHarassment(['サービス残業', 'ブラック企業'])).toBe(false);
   });
 
   it('maps words of tags, titles and roles to our categories, the first word that matches winning', () => {

@@ -44,6 +44,17 @@ export function isHarassmentMaterial({ fileName, id, category }: HarassmentHints
   );
 }
 
+/** The Japanese short forms name a kind of harassment: パワハラ (power), ロジハラ (logic), セクハラ (sexual), ... */
+const HARASSMENT_WORDS = /harass|ハラスメント|(パワ|セク|モラ|ロジ|マタ|パタ|カス|アル|ジェンダー)ハラ/i;
+
+/**
+ * Scenarios that act harassment out (an abusive boss, say) without being in the harassment series: the learner
+ * still meets abuse, so they ask for consent too, though their category stays what their words say.
+ */
+export function depictsHarassment(texts: string[]): boolean {
+  return texts.some((t) => HARASSMENT_WORDS.test(t));
+}
+
 /** First matching rule wins; the words are the ones the original files use in tags, titles and roles. */
 const CATEGORY_RULES: [Category, RegExp][] = [
   ['remote-work', /リモート|在宅|テレワーク|オンライン|remote/i],
