@@ -3,7 +3,9 @@ import request from 'supertest';
 import { CacheService } from '../../src/platform/cache/cache.service';
 import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
+import { RedisConnections } from '../../src/platform/redis/redis-connections';
 import { waitFor } from '../helpers/wait';
+import { ThrowawayRedis } from './support/processes';
 
 describe('cache shared by two instances through Redis', () => {
   const prefix = testRedisPrefix();
@@ -80,6 +82,40 @@ describe('cache shared by two instances through Redis', () => {
     const res = await request(b.url).get('/metrics').expect(200);
     expect(res.text).toMatch(/cache_requests_total\{cache="counted"\} [1-9]/);
     expect(res.text).toMatch(/cache_hits_total\{cache="items"\} [1-9]/);
+  });
+});
+
+describe('cache invalidations made while Redis is down', () => {
+  let db: TestDatabase;
+  let redis: ThrowawayRedis;
+  let a: RunningApp;
+  let b: RunningApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('cache_outage');
+    redis = await ThrowawayRedis.start();
+    const env = { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_KEY_PREFIX: testRedisPrefix() };
+    [a, b] = await Promise.all([startApp(env), startApp(env)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await redis?.kill();
+    await db?.drop();
+  });
+
+  it('are replayed when Redis returns with its data, so no instance reads the stale shared copy', async () => {
+    const cacheA = a.app.get(CacheService);
+    const cacheB = b.app.get(CacheService);
+    await cacheA.set('items', 'outage', 'before');
+    await expect(cacheB.get('items', 'outage')).resolves.toBe('before');
+
+    await redis.shutdownSaving();
+    await waitFor(() => !a.app.get(RedisConnections).ready);
+    await cacheA.delete('items', 'outage');
+    await redis.restart(); // the shared copy comes back from disk
+
+    await waitFor(async () => (await cacheB.get('items', 'outage')) === undefined, { timeoutMs: 15000 });
+    await expect(cacheA.get('items', 'outage')).resolves.toBeUndefined();
   });
 });
 

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createConnection, createServer } from 'node:net';
-import { statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import Redis from 'ioredis';
 import { waitFor } from '../../helpers/wait';
 
 /** A TCP port nobody listens on right now. */
@@ -37,9 +38,13 @@ export async function exited(
   return { code: child.exitCode, signal: child.signalCode };
 }
 
-/** A redis-server of the test's own on a free port, with no persistence, that the test may kill and restart. */
+/**
+ * A redis-server of the test's own on a free port, that the test may kill and restart. It saves nothing
+ * unless stopped with `shutdownSaving`, whose data the next start loads, as after a planned restart.
+ */
 export class ThrowawayRedis {
   private child?: ChildProcess;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'throwaway-redis-'));
 
   private constructor(readonly port: number) {}
 
@@ -56,17 +61,31 @@ export class ThrowawayRedis {
   /** Starts the server (again) on the same port and waits until it accepts connections. */
   async restart(): Promise<void> {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-    this.child = spawn('redis-server', [...args, '--dir', tmpdir()], { stdio: 'ignore' });
+    mkdirSync(this.dir, { recursive: true });
+    this.child = spawn('redis-server', [...args, '--dir', this.dir], { stdio: 'ignore' });
     await waitFor(() => isListening(this.port), { timeoutMs: 10000 });
   }
 
-  /** Kills the server at once, as a crash would. */
+  /** Kills the server at once, as a crash would: its data is gone. */
   async kill(): Promise<void> {
     const child = this.child;
     this.child = undefined;
-    if (!child) return;
-    child.kill('SIGKILL');
-    await exited(child);
+    if (child) {
+      child.kill('SIGKILL');
+      await exited(child);
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Stops the server after writing its data to disk; `restart` brings the same keys back. */
+  async shutdownSaving(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0 });
+    await client.connect();
+    await client.call('SHUTDOWN', 'SAVE').catch(() => undefined); // the connection closes as it answers
+    client.disconnect();
+    if (child) await exited(child);
   }
 }
 
