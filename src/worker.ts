@@ -1,20 +1,29 @@
 import 'reflect-metadata';
-import type { INestApplicationContext } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfigFromProcess, type AppConfig } from './config';
+import { MetricsEndpoint } from './platform/metrics/metrics-endpoint';
+
+@Module({})
+class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: WorkerModule, imports: [AppModule.forRoot(config)], providers: [MetricsEndpoint] };
+  }
+}
 
 /**
- * The background worker alone: the application's modules in a Nest application context, with no HTTP server
- * and no sockets, taking jobs from the Redis queues. API instances then run with JOBS_RUN_WORKER=false.
+ * The background worker alone: the application's modules in a Nest application context, with no API and no
+ * sockets, taking jobs from the Redis queues; only its metrics are served, on WORKER_METRICS_PORT. API
+ * instances then run with JOBS_RUN_WORKER=false.
  */
 export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
   if (!config.redis.url) {
     throw new ConfigError(['REDIS_URL: the worker needs Redis; without it, jobs run inside the API process']);
   }
   const workerConfig: AppConfig = { ...config, analytics: { ...config.analytics, runWorker: true } };
-  const context = await NestFactory.createApplicationContext(AppModule.forRoot(workerConfig), {
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(workerConfig), {
     bufferLogs: true,
     abortOnError: false,
   });

@@ -74,8 +74,11 @@ export interface AppConfig {
   };
   watch: { turnDelayMs: number; idleTimeoutSeconds: number; maxTokens: number };
   analytics: { windowConversations: number; runWorker: boolean };
-  /** First retry delay of a failed job; each further retry waits twice as long. */
-  jobs: { backoffMs: number };
+  /**
+   * First retry delay of a failed job; each further retry waits twice as long. The worker process serves
+   * its metrics on its own port (0: not at all), having no API.
+   */
+  jobs: { backoffMs: number; workerMetricsPort: number };
   socket: { maxConnectionsPerUser: number; maxPayloadBytes: number };
 }
 
@@ -199,7 +202,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       windowConversations: e.ANALYTICS_WINDOW_CONVERSATIONS ?? 20,
       runWorker: e.JOBS_RUN_WORKER ?? true,
     },
-    jobs: { backoffMs: e.JOBS_BACKOFF_MS ?? 2000 },
+    jobs: { backoffMs: e.JOBS_BACKOFF_MS ?? 2000, workerMetricsPort: e.WORKER_METRICS_PORT ?? 9464 },
     socket: {
       maxConnectionsPerUser: e.SOCKET_MAX_CONNECTIONS_PER_USER ?? 5,
       maxPayloadBytes: e.SOCKET_MAX_PAYLOAD_BYTES ?? 64 * 1024,

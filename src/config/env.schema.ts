@@ -119,6 +119,7 @@ export class EnvironmentVariables {
   @IsOptional() @Int() @IsInt() @Min(1) @Max(1000) ANALYTICS_WINDOW_CONVERSATIONS?: number;
   @IsOptional() @Bool() @IsBoolean() JOBS_RUN_WORKER?: boolean;
   @IsOptional() @Int() @IsInt() @Min(1) @Max(600000) JOBS_BACKOFF_MS?: number;
+  @IsOptional() @Int() @IsInt() @Min(0) @Max(65535) WORKER_METRICS_PORT?: number;
   @IsOptional() @Int() @IsInt() @Min(1) @Max(100) SOCKET_MAX_CONNECTIONS_PER_USER?: number;
   @IsOptional() @Int() @IsInt() @Min(1024) @Max(10 * 1024 * 1024) SOCKET_MAX_PAYLOAD_BYTES?: number;
 }

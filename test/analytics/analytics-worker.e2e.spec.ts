@@ -1,11 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { loadConfig } from '../../src/config';
+import { MetricsEndpoint } from '../../src/platform/metrics/metrics-endpoint';
 import { createWorker } from '../../src/worker';
 import { startApp, type RunningApp } from '../helpers/app';
 import { registerUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
 import { waitFor } from '../helpers/wait';
+import { freePort } from '../platform/support/processes';
 import { api, as, dropRedisPrefix, finished, metric, PLAIN_EN, practise, SKILLED_EN } from './support';
 
 const QUEUE = { queue: 'strength-analysis' };
@@ -42,13 +44,14 @@ describe('analysis jobs with two API instances and one worker', () => {
     await dropRedisPrefix(prefix);
   });
 
-  function startWorker(): Promise<INestApplicationContext> {
+  async function startWorker(): Promise<INestApplicationContext> {
     return createWorker(
       loadConfig({
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
         JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
         OFFLINE_LLM_DELAY_MS: '0',
+        WORKER_METRICS_PORT: String(await freePort()),
         ...env,
       }),
     );
@@ -146,6 +149,18 @@ describe('analysis jobs with two API instances and one worker', () => {
         .body;
       expect(strengths.basedOnConversations).toBe(2);
     }
+  });
+
+  it('serves its metrics and liveness on its own port, and nothing else', async () => {
+    worker ??= await startWorker();
+    const url = `http://127.0.0.1:${worker.get(MetricsEndpoint).port}`;
+    const metrics = await request(url).get('/metrics').expect(200);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
+    expect(metrics.text).toMatch(/^jobs_total\{queue="strength-analysis",outcome="completed"\} [1-9]/m);
+    expect(metrics.text).toContain('process_cpu_user_seconds_total');
+    await request(url).get('/health/live').expect(200, { status: 'ok' });
+    const other = await request(url).get('/api/v1/users/me').expect(404);
+    expect(other.body.code).toBe('NOT_FOUND');
   });
 
   it('refuses to start a worker without Redis', async () => {
