@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { MIGRATIONS } from '../../migrations';
 import { waitFor } from '../helpers/wait';
-import { ensureBuilt, ROOT } from './support/build';
+import { CLI_JS, ensureBuilt, ROOT } from './support/build';
 import { isListening, readableBy } from './support/processes';
 import { EmbeddedSetup, ServiceProcess, type RunOptions } from './support/service';
 
@@ -79,6 +80,48 @@ describe('the service as a process', () => {
       await expect(service.exited()).resolves.toEqual({ code: 0, signal: null });
       await expect(isListening(setup.pgPort)).resolves.toBe(false);
       await expect(isListening(setup.appPort)).resolves.toBe(false);
+    });
+
+    it('lets an operator command share the embedded database while the service runs', async () => {
+      const service = run(setup.env);
+      await service.until(() => setup.ready(), STARTUP);
+      const admin = { email: 'operator@example.test', password: 'Operator-pass-1!' };
+      const cli = spawnSync(
+        process.execPath,
+        [
+          CLI_JS,
+          'create-user',
+          '--email',
+          admin.email,
+          '--username',
+          'operator',
+          '--password',
+          admin.password,
+          '--role',
+          'super_admin',
+        ],
+        {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...setup.env },
+          encoding: 'utf8',
+          timeout: 60000,
+        },
+      );
+      expect({ status: cli.status, stderr: cli.stderr }).toEqual({ status: 0, stderr: '' });
+
+      // The command left the server running, and the service sees the account it made.
+      await expect(setup.ready()).resolves.toBe(true);
+      const login = await fetch(`http://127.0.0.1:${setup.appPort}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(admin),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { user: { role: string } }).user.role).toBe('super_admin');
+
+      service.child.kill('SIGTERM');
+      await expect(service.exited()).resolves.toEqual({ code: 0, signal: null });
+      await expect(isListening(setup.pgPort)).resolves.toBe(false);
     });
 
     it('reuses its data on the next start, and stops cleanly on Ctrl+C', async () => {

@@ -76,6 +76,8 @@ export class EmbeddedPostgres {
     const bin = this.binaries(account);
     const dataDir = this.dataDir(account);
     const password = 'embedded';
+    const shared = await this.alreadyRunning(dataDir, password);
+    if (shared) return shared;
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
       this.logger.log(`Initialising an embedded PostgreSQL in ${dataDir}`);
       await this.initialise(bin, dataDir, password, account);
@@ -243,12 +245,39 @@ export class EmbeddedPostgres {
     });
   }
 
+  /**
+   * The server another process of this service (the API while an operator command runs, say) already runs
+   * on this data folder: it is used, and left running when this process stops.
+   */
+  private async alreadyRunning(dataDir: string, password: string): Promise<string | undefined> {
+    let port: number;
+    try {
+      // postmaster.pid: pid, data folder, start time, port, ...
+      port = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+    } catch {
+      return undefined;
+    }
+    if (!Number.isInteger(port) || port <= 0) return undefined;
+    const admin = `postgres://postgres:${password}@127.0.0.1:${port}`;
+    try {
+      await this.ensureDatabase(`${admin}/postgres`);
+    } catch {
+      return undefined; // a pid file left by a server that died: PostgreSQL clears it when it starts
+    }
+    this.logger.log(`Using the embedded PostgreSQL another process runs on 127.0.0.1:${port}`);
+    return `${admin}/${DATABASE}`;
+  }
+
   private async ensureDatabase(adminUrl: string): Promise<void> {
-    const client = new Client({ connectionString: adminUrl });
+    const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
     await client.connect();
     try {
       const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-      if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+      if (found.rowCount === 0) {
+        await client.query(`CREATE DATABASE ${DATABASE}`).catch((e: { code?: string }) => {
+          if (e.code !== '42P04' && e.code !== '23505') throw e; // created meanwhile by the other process
+        });
+      }
     } finally {
       await client.end();
     }

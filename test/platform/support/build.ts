@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../../..');
 export const MAIN_JS = join(ROOT, 'dist/src/main.js');
+export const CLI_JS = join(ROOT, 'dist/src/cli.js');
 
 function newestSource(dir: string): number {
   let newest = 0;
