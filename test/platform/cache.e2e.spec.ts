@@ -172,3 +172,42 @@ describe('cache in single-instance mode (no REDIS_URL)', () => {
     await expect(cache.get('local', 'q:1')).resolves.toBe(3);
   });
 });
+
+describe('cache of two processes sharing PostgreSQL but no Redis', () => {
+  let db: TestDatabase;
+  let a: RunningApp;
+  let b: RunningApp;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('cache_pg_notify');
+    [a, b] = await Promise.all([startApp({ DATABASE_URL: db.url }), startApp({ DATABASE_URL: db.url })]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await db?.drop();
+  });
+
+  it('drops the local copies of one when the other deletes, as an operator command on the same database does', async () => {
+    const cacheA = a.app.get(CacheService);
+    const cacheB = b.app.get(CacheService);
+    await cacheA.set('catalogue', 'list:1', ['old']);
+    await cacheA.set('catalogue', 'detail:1', { id: 1 });
+    await cacheA.set('other', 'x', 'kept');
+
+    await cacheB.deleteByPrefix('catalogue', 'list:');
+    await waitFor(async () => (await cacheA.get('catalogue', 'list:1')) === undefined);
+    await expect(cacheA.get('catalogue', 'detail:1')).resolves.toEqual({ id: 1 });
+
+    await cacheB.delete('catalogue', 'detail:1');
+    await waitFor(async () => (await cacheA.get('catalogue', 'detail:1')) === undefined);
+    await expect(cacheA.get('other', 'x')).resolves.toBe('kept');
+  });
+
+  it('drops every local copy when a delete names more keys than one notice holds', async () => {
+    const cacheA = a.app.get(CacheService);
+    await cacheA.set('other', 'y', 'gone too');
+    const keys = Array.from({ length: 400 }, (_, i) => `a-rather-long-key-name-${i}`);
+    await b.app.get(CacheService).delete('bulk', ...keys);
+    await waitFor(async () => (await cacheA.get('other', 'y')) === undefined);
+  });
+});

@@ -4,8 +4,11 @@ import { InjectMetric, makeCounterProvider } from '@willsoto/nestjs-prometheus';
 import type Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Counter } from 'prom-client';
+import { DataSource } from 'typeorm';
 import { InjectConfig, type AppConfig } from '../../config';
+import { DatabaseEndpoint } from '../database/database.module';
 import { RedisConnections } from '../redis/redis-connections';
+import { PostgresNotifications } from './postgres-notifications';
 
 export const cacheMetricProviders = [
   makeCounterProvider({ name: 'cache_requests_total', help: 'Cache lookups', labelNames: ['cache'] }),
@@ -15,6 +18,9 @@ export const cacheMetricProviders = [
     labelNames: ['cache'],
   }),
 ];
+
+// PostgreSQL refuses NOTIFY payloads of 8000 bytes or more.
+const MAX_NOTIFY_BYTES = 7000;
 
 interface Invalidation {
   from: string;
@@ -26,6 +32,8 @@ interface Invalidation {
  * A two-level cache: an in-process LRU in front of Redis when Redis is configured, the LRU alone otherwise.
  * Writes and deletes go to Redis and are announced on a channel, so every instance drops its local copy
  * and none serves stale data after a change. Redis failures degrade to a miss, never to an error.
+ * Without Redis, deletes are announced through PostgreSQL instead, so a change made by another process on
+ * the same database (an operator's import) reaches the service at once.
  */
 @Injectable()
 export class CacheService implements OnModuleInit, OnApplicationShutdown {
@@ -34,6 +42,7 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
   private readonly local: LRUCache<string, { value: unknown }>;
   private readonly channel: string;
   private subscriber?: Redis;
+  private notifications?: PostgresNotifications;
   private readonly pending: Invalidation[] = [];
 
   constructor(
@@ -41,13 +50,22 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
     private readonly redis: RedisConnections,
     @InjectMetric('cache_requests_total') private readonly requests: Counter<string>,
     @InjectMetric('cache_hits_total') private readonly hits: Counter<string>,
+    private readonly dataSource: DataSource,
+    private readonly database: DatabaseEndpoint,
   ) {
     this.local = new LRUCache({ max: config.cache.localMaxEntries, ttlAutopurge: false });
     this.channel = `${redis.keyPrefix}cache:invalidate`;
   }
 
   async onModuleInit(): Promise<void> {
-    if (!this.redis.enabled) return;
+    if (!this.redis.enabled) {
+      this.notifications = new PostgresNotifications(this.database.url, this.channel, this.dataSource, {
+        onMessage: (raw) => this.applyInvalidation(raw),
+        onReconnect: () => this.local.clear(),
+      });
+      await this.notifications.start();
+      return;
+    }
     this.subscriber = this.redis.create('cache-invalidation');
     this.subscriber.on('message', (_channel: string, raw: string) => this.applyInvalidation(raw));
     // Messages sent while the subscription was down are lost, so a (re)connect starts from an empty local level.
@@ -60,6 +78,7 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.notifications?.stop();
     this.local.clear();
   }
 
@@ -115,14 +134,13 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
   async delete(cache: string, ...keys: string[]): Promise<void> {
     const full = keys.map((k) => this.key(cache, k));
     for (const k of full) this.local.delete(k);
-    if (!this.redis.enabled || full.length === 0) return;
+    if (full.length === 0) return;
     await this.broadcast({ from: this.instanceId, keys: full });
   }
 
   async deleteByPrefix(cache: string, prefix = ''): Promise<void> {
     const full = this.key(cache, prefix);
     this.dropLocalPrefix(full);
-    if (!this.redis.enabled) return;
     await this.broadcast({ from: this.instanceId, prefix: full });
   }
 
@@ -131,6 +149,7 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
    * and replayed when it returns, so no stale shared copy outlives an outage.
    */
   private async broadcast(message: Invalidation): Promise<void> {
+    if (!this.redis.enabled) return this.notify(message);
     if (!this.redis.ready) {
       this.pending.push(message);
       return;
@@ -142,6 +161,18 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
       this.logger.warn(`invalidation deferred until Redis answers: ${(e as Error).message}`);
       this.pending.push(message);
     }
+  }
+
+  /** Without Redis there is no shared level: only the other processes' local copies need to go. */
+  private async notify(message: Invalidation): Promise<void> {
+    let payload = JSON.stringify(message);
+    if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
+      // Too many keys for one notice: the others drop every local copy instead.
+      payload = JSON.stringify({ from: message.from, prefix: `${this.redis.keyPrefix}cache:` });
+    }
+    await this.notifications
+      ?.publish(payload)
+      .catch((e: Error) => this.logger.warn(`invalidation notice not sent: ${e.message}`));
   }
 
   private async removeShared(message: Invalidation): Promise<void> {
