@@ -1,10 +1,12 @@
 import helmet from '@fastify/helmet';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
+import type { ErrorBody } from './platform/http/error-body';
 import { setupOpenApi } from './platform/http/openapi';
 import { HttpMetrics } from './platform/metrics/http-metrics';
 import { SocketAdapter } from './platform/realtime/socket-adapter';
@@ -28,6 +30,21 @@ export async function createApp(
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       requestIdFrom(req.headers['x-request-id']),
     return503OnClosing: true,
+    // Path parameters are percent-encoded: an 80-character Japanese slug takes 720 characters.
+    routerOptions: { maxParamLength: 1000 },
+    // Errors Fastify meets before routing (a malformed or overlong path) get the API's error body too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const notFound = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const body: ErrorBody = notFound
+        ? { statusCode: 404, code: 'NOT_FOUND', message: 'Not found.', requestId: request.id }
+        : {
+            statusCode: 400,
+            code: 'VALIDATION_FAILED',
+            message: 'The request URL is not valid.',
+            requestId: request.id,
+          };
+      void reply.code(body.statusCode).header('x-request-id', request.id).send(body);
+    },
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {

@@ -11,7 +11,7 @@ import { DatabaseModule } from './platform/database/database.module';
 import { HealthModule } from './platform/health/health.module';
 import { JobsModule } from './platform/jobs';
 import { AllExceptionsFilter } from './platform/http/all-exceptions.filter';
-import { createValidationPipe } from './platform/http/validation';
+import { ApiValidationPipe } from './platform/http/validation';
 import { LlmModule } from './platform/llm';
 import { LoggingModule } from './platform/logging/logging.module';
 import { ExpiringStoreModule } from './platform/expiring-store/expiring-store.module';
@@ -47,7 +47,7 @@ export class AppModule {
         AnalyticsModule,
       ],
       providers: [
-        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
     };

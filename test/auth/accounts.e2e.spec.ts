@@ -293,6 +293,20 @@ describe('accounts (real PostgreSQL and Redis)', () => {
       expect(res.body.details[0].field).toBe('preferences');
     });
 
+    it.each([['username'], ['preferences']])(
+      'refuses %s: null (only displayName can be cleared)',
+      async (field) => {
+        const user = await registerUser(running);
+        const res = await http()
+          .put(`${API}/users/me`)
+          .set('Authorization', bearer(user.accessToken))
+          .send({ [field]: null })
+          .expect(400);
+        expect(res.body.details[0].field).toBe(field);
+        expect((await me(user.accessToken)).body).toMatchObject({ username: user.username, preferences: {} });
+      },
+    );
+
     it('refuses a username another account has', async () => {
       const [a, b] = [await registerUser(running), await registerUser(running)];
       const res = await http()

@@ -154,7 +154,7 @@ describe('scenario catalogue (real PostgreSQL and Redis)', () => {
       { limit: 101 },
       { page: 0 },
       { difficulty: 'easy' },
-      { category: 'other' },
+      { category: 'x'.repeat(51) },
       { locale: 'fr' },
     ]) {
       const res = await request(running.url)
@@ -164,6 +164,15 @@ describe('scenario catalogue (real PostgreSQL and Redis)', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
+  });
+
+  it('answers a category no scenario has with an empty list', async () => {
+    const res = await request(running.url)
+      .get('/api/v1/scenarios')
+      .query({ category: 'no-such-category' })
+      .set('Authorization', bearer(token))
+      .expect(200);
+    expect(res.body).toMatchObject({ items: [], total: 0 });
   });
 
   it('requires authentication', async () => {

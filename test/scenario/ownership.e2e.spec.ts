@@ -116,6 +116,30 @@ describe('scenario authoring and ownership (real PostgreSQL)', () => {
     expect(Date.parse(res.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(mine.updatedAt));
   });
 
+  it("accepts a category of the author's own, and finds the scenario by it", async () => {
+    const mine = (await create(premium, draft({ category: 'onboarding', slug: 'own-category' })).expect(201))
+      .body;
+    expect(mine.category).toBe('onboarding');
+    const found = await api('get', '/scenarios?category=onboarding', premium).expect(200);
+    expect(found.body.items.map((s: { id: string }) => s.id)).toEqual([mine.id]);
+  });
+
+  it('refuses null or a non-object character in an edit, changing nothing', async () => {
+    const mine = (await create(premium, draft({ slug: 'null-edits' })).expect(201)).body;
+    for (const patch of [
+      { title: null },
+      { learningPoints: null },
+      { character: null },
+      { character: [] },
+      { character: { personality: null } },
+      { tags: null },
+    ]) {
+      const res = await api('patch', `/scenarios/${mine.id}`, premium).send(patch);
+      expect([res.status, res.body.code, patch]).toEqual([400, 'VALIDATION_FAILED', patch]);
+    }
+    await api('get', `/scenarios/${mine.id}`, premium).expect(200, mine);
+  });
+
   it('forbids a premium user to edit or delete a scenario they did not create (403 when visible)', async () => {
     const builtin = await api('get', '/scenarios/clarify-vague-request', premium).expect(200);
     const patch = await api('patch', `/scenarios/${builtin.body.id}`, premium).send({ title: 'x' });
@@ -218,7 +242,12 @@ describe('scenario authoring and ownership (real PostgreSQL)', () => {
       draft({ title: '   ' }),
       draft({ slug: 'Not A Slug' }),
       draft({ slug: '123e4567-e89b-12d3-a456-426614174000' }),
-      draft({ category: 'gossip' }),
+      draft({ category: '  ' }),
+      draft({ category: 'x'.repeat(51) }),
+      draft({ character: [] }),
+      draft({ character: [{ personality: 'p', speakingStyle: 's', situation: 's', initialApproach: 'i' }] }),
+      draft({ tags: null }),
+      draft({ slug: null }),
       draft({ createdBy: user.id }),
     ];
     for (const body of invalid) {

@@ -290,6 +290,8 @@ describe('watch mode on one instance', () => {
           { name: 'ann', role: 'r2', personality: 'p2' },
         ],
       },
+      { personas: [[], []] },
+      { personas: ['Ann', 'Bob'] },
       { extra: true },
     ];
     for (const body of bad) {

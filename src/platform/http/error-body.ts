@@ -53,6 +53,18 @@ export function toErrorBody(
     if (error.details?.length) body.details = error.details;
     return { body: { ...body, requestId }, headers, unexpected: error.kind === 'internal' };
   }
+  if (isUnstorableText(error)) {
+    return {
+      body: {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'The request holds characters that cannot be stored.',
+        requestId,
+      },
+      headers,
+      unexpected: false,
+    };
+  }
   const status = statusOf(error);
   if (status && status >= 400 && status < 500) {
     return {
@@ -83,6 +95,15 @@ export function toErrorBody(
     headers,
     unexpected: true,
   };
+}
+
+/**
+ * PostgreSQL's refusal of text it cannot store (a NUL character, an invalid byte sequence): bad input that
+ * slipped past validation, never a server fault.
+ */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
 }
 
 function statusOf(error: unknown): number | undefined {

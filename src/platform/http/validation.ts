@@ -1,5 +1,11 @@
-import { ValidationError as ClassValidatorError, ValidationPipe } from '@nestjs/common';
-import { ErrorDetail, ValidationFailedError } from '../../shared';
+import {
+  ArgumentMetadata,
+  ValidationError as ClassValidatorError,
+  ValidationPipe,
+  type ValidationPipeOptions,
+} from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
+import { assertPlainInput, ErrorDetail, ValidationFailedError } from '../../shared';
 
 function flatten(errors: ClassValidatorError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((e) => {
@@ -9,14 +15,37 @@ function flatten(errors: ClassValidatorError[], parent = ''): ErrorDetail[] {
   });
 }
 
-/** Whitelists input, rejects unknown properties and reports each field; values are never echoed. */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationFailedError('The request is not valid.', flatten(errors)),
-  });
+const options = (forbidUnknown: boolean): ValidationPipeOptions => ({
+  whitelist: true,
+  forbidNonWhitelisted: forbidUnknown,
+  forbidUnknownValues: true,
+  transform: true,
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors) => new ValidationFailedError('The request is not valid.', flatten(errors)),
+});
+
+/**
+ * Whitelists input and reports each field; values are never echoed. A body with an unknown property is
+ * refused; an unknown query parameter (a cache buster such as `?_=1700000000`) is dropped. Before any field
+ * rule, input nested too deep or holding NUL characters is refused.
+ */
+export class ApiValidationPipe extends ValidationPipe {
+  private readonly lenient = new ValidationPipe(options(false));
+
+  constructor() {
+    super(options(true));
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    assertPlainInput(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+    return metadata.type === 'query'
+      ? this.lenient.transform(value, metadata)
+      : super.transform(value, metadata);
+  }
 }
+
+/**
+ * Like `@IsOptional()`, but for a missing field only: an explicit `null` goes through the field's other
+ * rules and is refused, instead of slipping past them to a NOT NULL column or being silently ignored.
+ */
+export const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);

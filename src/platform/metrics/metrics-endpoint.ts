@@ -33,15 +33,13 @@ export class MetricsEndpoint implements OnApplicationBootstrap, OnApplicationShu
       } else if (req.method === 'GET' && path === '/health/live') {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       } else {
-        res
-          .writeHead(404, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              statusCode: 404,
-              code: 'NOT_FOUND',
-              message: 'Only /metrics and /health/live.',
-            }),
-          );
+        res.writeHead(404, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            statusCode: 404,
+            code: 'NOT_FOUND',
+            message: 'Only /metrics and /health/live.',
+          }),
+        );
       }
     });
     await new Promise<void>((resolve, reject) => {

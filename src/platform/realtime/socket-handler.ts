@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError as ClassValidatorError } from 'class-validator';
-import { DomainError, ErrorDetail, ValidationFailedError } from '../../shared';
+import { assertPlainInput, DomainError, ErrorDetail, ValidationFailedError } from '../../shared';
 import type { SocketMetrics } from './socket-metrics';
 
 export type Ack<T extends object = object> =
@@ -21,6 +21,7 @@ function details(errors: ClassValidatorError[], parent = ''): ErrorDetail[] {
 export async function parsePayload<T extends object>(type: new () => T, payload: unknown): Promise<T> {
   if (!payload || typeof payload !== 'object')
     throw new ValidationFailedError('The event payload must be an object.');
+  assertPlainInput(payload);
   const instance = plainToInstance(type, payload);
   const errors = await validate(instance, {
     whitelist: true,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOmittable } from '../../../platform/http/validation';
 import { ROLES, type Role } from '../domain/permissions';
 import type { UserEntity } from '../entities/user.entity';
 import { IsPreferences, MAX_PREFERENCES, Trim, USERNAME_MESSAGE, USERNAME_PATTERN } from './validators';
@@ -40,7 +41,7 @@ export class TokenResponse {
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ pattern: USERNAME_PATTERN.source })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(USERNAME_PATTERN, { message: USERNAME_MESSAGE })
   username?: string;
@@ -58,7 +59,7 @@ export class UpdateMeDto {
     maxProperties: MAX_PREFERENCES,
     description: 'Replaces the stored preferences as a whole.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsPreferences()
   preferences?: Record<string, string>;
 }

@@ -2,6 +2,7 @@
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
+/** The categories of the built-in library and of imports; authors may name others of their own. */
 export const CATEGORIES = [
   'reporting',
   'feedback',
@@ -12,7 +13,9 @@ export const CATEGORIES = [
   'remote-work',
   'harassment-prevention',
 ] as const;
-export type Category = (typeof CATEGORIES)[number];
+export type Category = string;
+
+export const CATEGORY_DESCRIPTION = `Free text of 1 to 50 characters; the built-in library uses ${CATEGORIES.join(', ')}.`;
 
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -8,13 +8,13 @@ import {
   IsBoolean,
   IsDefined,
   IsIn,
-  IsOptional,
+  IsObject,
   IsString,
   Length,
   ValidateNested,
 } from 'class-validator';
 import {
-  CATEGORIES,
+  CATEGORY_DESCRIPTION,
   DIFFICULTIES,
   LOCALES,
   ROLE_TYPES,
@@ -25,11 +25,12 @@ import {
   type RoleType,
   type Visibility,
 } from '../domain/scenario-content';
+import { IsOmittable } from '../../../platform/http/validation';
 import { IsSlug, LIMITS, NormalizeSlug, Text, Trim } from './input-rules';
 
 export class CharacterInputDto {
   @ApiPropertyOptional({ maxLength: LIMITS.name, example: '山本 課長' })
-  @IsOptional()
+  @IsOmittable()
   @Text(1, LIMITS.name)
   name?: string;
 
@@ -57,7 +58,7 @@ export class CreateScenarioDto {
       'Generated from the title when absent (Japanese titles give Japanese slugs), with a numeric suffix if taken. ' +
       'An explicit slug that is taken answers 409 SLUG_TAKEN.',
   })
-  @IsOptional()
+  @IsOmittable()
   @NormalizeSlug()
   @IsString()
   @IsSlug()
@@ -75,8 +76,8 @@ export class CreateScenarioDto {
   @IsIn(DIFFICULTIES)
   difficulty!: Difficulty;
 
-  @ApiProperty({ enum: CATEGORIES })
-  @IsIn(CATEGORIES)
+  @ApiProperty({ maxLength: LIMITS.category, example: 'feedback', description: CATEGORY_DESCRIPTION })
+  @Text(1, LIMITS.category)
   category!: Category;
 
   @ApiProperty({ enum: LOCALES })
@@ -84,7 +85,7 @@ export class CreateScenarioDto {
   locale!: Locale;
 
   @ApiPropertyOptional({ type: [String], maxItems: LIMITS.tags, default: [] })
-  @IsOptional()
+  @IsOmittable()
   @Trim()
   @IsArray()
   @ArrayMaxSize(LIMITS.tags)
@@ -98,27 +99,28 @@ export class CreateScenarioDto {
     description:
       'Asks for consent before a conversation starts. Always true for the harassment-prevention category.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   sensitive?: boolean;
 
   @ApiPropertyOptional({ enum: ROLE_TYPES, default: 'standard' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLE_TYPES)
   roleType?: RoleType;
 
   @ApiPropertyOptional({ maxLength: LIMITS.role, default: '' })
-  @IsOptional()
+  @IsOmittable()
   @Text(0, LIMITS.role)
   aiRole?: string;
 
   @ApiPropertyOptional({ maxLength: LIMITS.role, default: '' })
-  @IsOptional()
+  @IsOmittable()
   @Text(0, LIMITS.role)
   userRole?: string;
 
   @ApiProperty({ type: CharacterInputDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CharacterInputDto)
   character!: CharacterInputDto;
@@ -146,7 +148,7 @@ export class CreateScenarioDto {
     default: 'private',
     description: 'Only admins may set "public" (403 FORBIDDEN for others).',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(VISIBILITIES)
   visibility?: Visibility;
 }

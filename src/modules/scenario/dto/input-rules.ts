@@ -9,6 +9,7 @@ export const LIMITS = {
   title: 200,
   description: 2000,
   tag: 40,
+  category: 50,
   tags: 10,
   role: 100,
   name: 50,

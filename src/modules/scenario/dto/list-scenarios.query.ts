@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQuery } from '../../../shared';
 import {
-  CATEGORIES,
+  CATEGORY_DESCRIPTION,
   DIFFICULTIES,
   LOCALES,
   type Category,
@@ -18,9 +18,14 @@ export class ListScenariosQuery extends PageQuery {
   @IsIn(DIFFICULTIES)
   difficulty?: Difficulty;
 
-  @ApiPropertyOptional({ enum: CATEGORIES })
+  @ApiPropertyOptional({
+    maxLength: LIMITS.category,
+    description: `Scenarios of exactly this category. ${CATEGORY_DESCRIPTION}`,
+  })
   @IsOptional()
-  @IsIn(CATEGORIES)
+  @Trim()
+  @IsString()
+  @Length(1, LIMITS.category)
   category?: Category;
 
   @ApiPropertyOptional({ maxLength: LIMITS.tag, description: 'Scenarios carrying exactly this tag.' })

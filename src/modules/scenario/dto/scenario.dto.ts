@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  CATEGORIES,
+  CATEGORY_DESCRIPTION,
   DIFFICULTIES,
   LOCALES,
   ROLE_TYPES,
@@ -36,7 +36,7 @@ export class ScenarioSummaryDto {
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ enum: DIFFICULTIES }) difficulty!: Difficulty;
-  @ApiProperty({ enum: CATEGORIES }) category!: Category;
+  @ApiProperty({ example: 'feedback', description: CATEGORY_DESCRIPTION }) category!: Category;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ enum: LOCALES }) locale!: Locale;
   @ApiProperty({

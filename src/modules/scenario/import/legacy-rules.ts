@@ -72,7 +72,7 @@ export function categoryFrom(
   known: readonly Category[],
 ): Category {
   const own = hints.category?.trim().toLowerCase().replace(/_/g, '-');
-  if (own && (known as readonly string[]).includes(own)) return own as Category;
+  if (own && known.includes(own)) return own;
   for (const text of hints.texts) {
     for (const [category, pattern] of CATEGORY_RULES) if (pattern.test(text)) return category;
   }

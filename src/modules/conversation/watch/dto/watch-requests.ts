@@ -7,6 +7,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -63,6 +64,7 @@ export class StartWatchDto {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(2)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => WatchPersonaDto)
   personas?: WatchPersonaDto[];
