@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { LearnerActivityService, SKILL_AXES } from '../../src/modules/conversation';
 import { StrengthAnalyzer } from '../../src/modules/analytics/strength-analyzer';
 import { analysisInputOf, inputHash } from '../../src/modules/analytics/domain/analysis-input';
@@ -320,6 +322,11 @@ describe('analytics with PostgreSQL and Redis', () => {
       .set(as(admin))
       .expect(404);
     expect(none.body.code).toBe('NO_ANALYSIS');
+    const unknown = await request(running.url)
+      .get(api(`/admin/analytics/users/${randomUUID()}/strengths`))
+      .set(as(admin))
+      .expect(404);
+    expect(unknown.body.code).toBe('NOT_FOUND');
     await request(running.url).get(api('/admin/analytics/overview')).set(as(learner)).expect(403);
     await request(running.url).get(api('/admin/analytics/overview')).expect(401);
   });
@@ -340,7 +347,11 @@ describe('analytics with PostgreSQL and Redis', () => {
       .get(api(`/admin/analytics/users/${leaving.id}/strengths`))
       .set(as(admin))
       .expect(404);
-    expect(gone.body.code).toBe('NO_ANALYSIS');
+    expect(gone.body.code).toBe('NOT_FOUND');
+    const rows = await running.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM strength_analyses WHERE user_id = $1', [leaving.id]);
+    expect(rows).toEqual([{ n: 0 }]);
   });
 
   it('makes an earlier analysis current again when the conversations go back to its input', async () => {

@@ -187,6 +187,13 @@ describe('/chat namespace (real Socket.IO client, Redis adapter)', () => {
     await waitFor(() => seenByB.some((e) => e.event === 'chat.typing.start'));
     expect(seenByB.find((e) => e.event === 'chat.typing.start')!.data).toMatchObject({ conversationId });
     expect(seenByA.some((e) => e.event === 'chat.typing.start')).toBe(false);
+
+    // A socket outside the room (another user's conversation) cannot signal typing to it.
+    const stranger = await connect(bob.accessToken);
+    await expect(emitAck(stranger, 'chat.typing.start', { conversationId })).resolves.toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
   });
 
   it('lets a client that drops mid-reply resume without losing or duplicating text', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../auth';
+import { NotFoundError } from '../../shared';
+import { UsersService, type Principal } from '../auth';
 import { LearnerActivityService, SKILL_LABELS } from '../conversation';
 import { AnalysisJobs } from './analysis-jobs';
 import { weakestAxes, topStrengths } from './domain/axis-ranking';
@@ -21,10 +22,17 @@ export class AnalyticsReads {
     private readonly jobs: AnalysisJobs,
     private readonly activity: LearnerActivityService,
     private readonly recommender: ScenarioRecommender,
+    private readonly users: UsersService,
   ) {}
 
   async strengths(userId: string): Promise<StrengthAnalysisView> {
     return (await this.analyses.latest(userId)).view;
+  }
+
+  /** For admins: 404 NOT_FOUND for an unknown user, 404 NO_ANALYSIS for a user without one. */
+  async strengthsOfUser(userId: string): Promise<StrengthAnalysisView> {
+    if (!(await this.users.findById(userId))) throw new NotFoundError('User');
+    return this.strengths(userId);
   }
 
   async job(userId: string, jobId: string): Promise<AnalysisJobView> {

@@ -24,9 +24,12 @@ export class AdminAnalyticsController {
 
   @Get('users/:id/strengths')
   @RequirePermissions('analytics:read:all')
-  @ApiOperation({ summary: "A user's latest strength analysis. 404 NO_ANALYSIS when they have none." })
+  @ApiOperation({
+    summary:
+      "A user's latest strength analysis. 404 NOT_FOUND for an unknown user, 404 NO_ANALYSIS for a user without one.",
+  })
   @ApiOkResponse({ type: StrengthAnalysisView })
   strengths(@Param('id', new ParseUUIDPipe()) userId: string): Promise<StrengthAnalysisView> {
-    return this.reads.strengths(userId);
+    return this.reads.strengthsOfUser(userId);
   }
 }

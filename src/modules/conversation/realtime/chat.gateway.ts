@@ -9,6 +9,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { RateLimitService } from '../../../platform/rate-limit';
+import { NotFoundError } from '../../../shared';
 import { acknowledge, parsePayload } from '../../../platform/realtime/socket-handler';
 import { CurrentUser, GuardSocketEvents, RequirePermissions, type Principal } from '../../auth';
 import { AllExceptionsFilter } from '../../../platform/http/all-exceptions.filter';
@@ -168,7 +169,9 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
     return acknowledge(event, this.security.metrics, async () => {
       const { conversationId } = await parsePayload(ConversationIdDto, body);
       const room = conversationRoom(conversationId);
-      if (socket.rooms.has(room)) socket.to(room).emit(event, { conversationId, speaker: principal.userId });
+      // Only a socket in the room (it joined or sent there, as the owner) may signal typing to it.
+      if (!socket.rooms.has(room)) throw new NotFoundError('Conversation');
+      socket.to(room).emit(event, { conversationId, speaker: principal.userId });
       return { conversationId };
     });
   }
