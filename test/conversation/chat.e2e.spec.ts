@@ -297,6 +297,16 @@ describe('small talk over HTTP (real PostgreSQL, Redis, offline AI)', () => {
       .send({ conversationId })
       .expect(201);
     expect(again.body.id).toBe(first.body.id);
+    // Stored as JSONB, answered in axis order both times: the two bodies are the same text.
+    expect(JSON.stringify(again.body)).toBe(JSON.stringify(first.body));
+    expect(Object.keys(again.body.scores)).toEqual([
+      'empathy',
+      'clarity',
+      'activeListening',
+      'adaptability',
+      'positivity',
+      'professionalism',
+    ]);
     await request(running.url)
       .post(api('/chat/message'))
       .set(as(alice))

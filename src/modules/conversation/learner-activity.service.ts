@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TranscriptTurn } from './domain/heuristic-feedback';
-import { SKILL_AXES, type SkillScores } from './domain/skills';
+import { inAxisOrder, SKILL_AXES, type SkillScores } from './domain/skills';
 import type { ConversationMode, Locale } from './entities/conversation.entity';
 
 /** A conversation as analytics sees it: enough to tell whether anything changed since the last analysis. */
@@ -149,7 +149,7 @@ export class LearnerActivityService {
           scenarioId: (c.scenario_id as string | null) ?? null,
           startedAt: c.started_at as Date,
           turns: turns.get(id) ?? [],
-          feedback: f ? { id: f.id, scores: f.scores, generatedBy: f.generated_by } : null,
+          feedback: f ? { id: f.id, scores: inAxisOrder(f.scores), generatedBy: f.generated_by } : null,
         },
       ];
     });

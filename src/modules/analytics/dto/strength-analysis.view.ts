@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SKILL_AXES } from '../../conversation';
+import { inAxisOrder, SKILL_AXES } from '../../conversation';
 import type { StrengthAnalysisEntity } from '../entities/strength-analysis.entity';
 
 const SCORES_DESCRIPTION = `Integers 0-100 on ${SKILL_AXES.join(', ')}.`;
@@ -57,10 +57,6 @@ export class StrengthAnalysisView {
 }
 
 /** jsonb does not keep key order; clients get the axes in their fixed order. */
-function inAxisOrder<T>(byAxis: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(SKILL_AXES.map((a) => [a, byAxis[a]]));
-}
-
 export function toStrengthAnalysisView(e: StrengthAnalysisEntity): StrengthAnalysisView {
   return {
     id: e.id,

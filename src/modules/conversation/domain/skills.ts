@@ -10,6 +10,11 @@ export const SKILL_AXES = [
 export type SkillAxis = (typeof SKILL_AXES)[number];
 export type SkillScores = Record<SkillAxis, number>;
 
+/** The same values with their keys in axis order (JSONB keeps its own key order), so answers read alike. */
+export function inAxisOrder<T>(byAxis: Record<SkillAxis, T>): Record<SkillAxis, T> {
+  return Object.fromEntries(SKILL_AXES.map((a) => [a, byAxis[a]])) as Record<SkillAxis, T>;
+}
+
 export const SKILL_LABELS: Record<'ja' | 'en', Record<SkillAxis, string>> = {
   ja: {
     empathy: '共感力',

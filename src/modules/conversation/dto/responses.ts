@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { inAxisOrder } from '../domain/skills';
 import type { ConversationEntity } from '../entities/conversation.entity';
 import type { FeedbackEntity } from '../entities/feedback.entity';
 import type { MessageEntity } from '../entities/message.entity';
@@ -70,7 +71,7 @@ export const toFeedbackView = (f: FeedbackEntity): FeedbackView => {
   const view: FeedbackView = {
     id: f.id,
     conversationId: f.conversationId,
-    scores: f.scores,
+    scores: inAxisOrder(f.scores),
     overall: f.overall,
     strengths: f.strengths,
     improvements: f.improvements,
