@@ -53,6 +53,15 @@ export async function createApp(
     void reply.header('x-request-id', request.id);
     done();
   });
+  // The API speaks JSON only: a form post (which any web page can make across origins) is refused, not parsed.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const type = request.headers['content-type'];
+    if (request.body !== undefined && type !== undefined && !/^application\/json\b/i.test(type)) {
+      done(Object.assign(new Error('Send the request body as application/json.'), { statusCode: 415 }));
+      return;
+    }
+    done();
+  });
   // No Fastify error handler here: Nest installs its own at init, which passes Fastify's errors (bad JSON,
   // body too large) through the global AllExceptionsFilter, so they get the single error body too.
 

@@ -118,6 +118,21 @@ describe('error bodies', () => {
     });
   });
 
+  it('refuses a body that is not JSON with 415', async () => {
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', 'text=hello'],
+      ['text/plain', '{"text":"hello"}'],
+    ]) {
+      const res = await post('echo').set('Content-Type', type).send(body);
+      expect([res.status, res.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+      expect(res.body.requestId).toBe('req-1');
+    }
+    await post('echo')
+      .set('Content-Type', 'application/json; charset=utf-8')
+      .send('{"text":"hi"}')
+      .expect(201);
+  });
+
   it('reports each invalid or unknown field without echoing values', async () => {
     const res = await post('echo').send({ text: 'a'.repeat(21), extra: 'top-secret-value' });
     expect(res.status).toBe(400);
