@@ -77,6 +77,14 @@ describe('generation limits and AI failure', () => {
         ['assistant', expect.any(String)],
         ['user', 'Hello, could you tell me more?'],
       ]);
+      // Sending the same words again after a failure is a retry, not a loop: still the AI's turn, still 503.
+      for (let i = 0; i < 2; i++) {
+        const again = await request(running.url)
+          .post(api('/scenarios/message'))
+          .set(as(user))
+          .send({ conversationId: body.conversationId, content: 'Hello, could you tell me more?' });
+        expect([again.status, again.body.code]).toEqual([503, 'LLM_UNAVAILABLE']);
+      }
     });
   });
 
@@ -124,6 +132,34 @@ describe('generation limits and AI failure', () => {
         .set(as(user))
         .send({ conversationId: refused, content: 'Trying again now.' })
         .expect(201);
+    });
+
+    it('caps a burst of identical sends in one conversation, without taking it for a loop', async () => {
+      const user = await registerUser(running);
+      const { body } = await request(running.url)
+        .post(api('/chat/start'))
+        .set(as(user))
+        .send({ locale: 'en' })
+        .expect(201);
+      const results = await Promise.all(
+        [0, 1, 2].map((i) =>
+          new Promise((r) => setTimeout(r, i * 100)).then(() =>
+            request(running.url)
+              .post(api('/chat/message'))
+              .set(as(user))
+              .send({ conversationId: body.conversationId, content: 'Hello!' }),
+          ),
+        ),
+      );
+      expect(results.map((r) => [r.status, r.body.code ?? null]).sort()).toEqual([
+        [201, null],
+        [201, null],
+        [409, 'TOO_MANY_GENERATIONS'],
+      ]);
+      for (const r of results.filter((x) => x.status === 201)) {
+        expect(r.body.moderation).toBeUndefined();
+        expect(r.body.reply).toMatchObject({ role: 'assistant' });
+      }
     });
 
     it('answers GENERATION_IN_PROGRESS for a retry while the first reply is still generating', async () => {

@@ -58,14 +58,9 @@ export class MessagingService {
     if (conversation.endedAt)
       throw new ConflictError('CONVERSATION_ENDED', 'This conversation has ended; start a new one.');
 
-    const recent = await this.messages.find({
-      where: { conversationId: conversation.id, role: 'user' },
-      order: { seq: 'DESC' },
-      take: 3,
-    });
     const verdict = moderate(
       dto.content,
-      recent.reverse().map((m) => m.content),
+      await this.settledLearnerMessages(conversation.id),
       this.config.conversation.moderationBlocklist,
     );
     if (!verdict.ok) {
@@ -109,6 +104,24 @@ export class MessagingService {
       retry: false,
       start: () => this.replies.reply(conversation, userMessage),
     };
+  }
+
+  /**
+   * The learner's last three messages, oldest first, without those still waiting for a reply or whose reply
+   * failed: only a message that was answered (or moderated) and then sent again counts as a loop, never a
+   * burst of sends in flight or a retry after the AI was down.
+   */
+  private async settledLearnerMessages(conversationId: string): Promise<string[]> {
+    const rows = await this.messages.query<Array<{ content: string }>>(
+      `SELECT m.content FROM (
+         SELECT id, seq, content, metadata FROM messages
+          WHERE conversation_id = $1 AND role = 'user' ORDER BY seq DESC LIMIT 3
+       ) m
+       WHERE m.metadata ? 'moderated' OR EXISTS (SELECT 1 FROM messages r WHERE r.reply_to = m.id)
+       ORDER BY m.seq`,
+      [conversationId],
+    );
+    return rows.map((r) => r.content);
   }
 
   /** A repeated clientMessageId never stores a second message: replay, wait, or regenerate a failed reply. */
