@@ -10,6 +10,25 @@ interface Envelope {
   data: unknown;
 }
 
+const CLOSE_GRACE_MS = 10_000;
+
+/** Waits for the promise, but no longer than `ms`; a rejection counts as settled. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<'settled' | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  try {
+    return await Promise.race([
+      promise.then(
+        () => 'settled' as const,
+        () => 'settled' as const,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const QUEUED_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
@@ -109,9 +128,18 @@ export class BullJobBackend implements JobBackend {
   }
 
   async close(): Promise<void> {
-    // Workers first: they finish the jobs in hand before the queues and connections go.
-    await Promise.allSettled(this.workers.map((w) => w.close()));
-    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    // Workers first: they finish the jobs in hand before the queues and connections go. A worker whose
+    // blocking connection is still reconnecting after a Redis outage may never finish closing: after the
+    // grace period it is closed by force (its job returns to the queue when its lock expires).
+    await Promise.allSettled(
+      this.workers.map(async (w) => {
+        if ((await settlesWithin(w.close(), CLOSE_GRACE_MS)) === 'late') {
+          this.logger.warn(`worker ${w.name} did not close within ${CLOSE_GRACE_MS} ms; closing it by force`);
+          await settlesWithin(w.close(true), CLOSE_GRACE_MS);
+        }
+      }),
+    );
+    await Promise.allSettled([...this.queues.values()].map((q) => settlesWithin(q.close(), CLOSE_GRACE_MS)));
     this.workers.length = 0;
     this.queues.clear();
   }
