@@ -64,8 +64,6 @@ describe('analytics with PostgreSQL and Redis', () => {
   it('answers 404 NO_ANALYSIS before the first analysis, and 409 when there is nothing to analyse', async () => {
     const res = await request(running.url).get(api('/analytics/strengths')).set(as(other)).expect(404);
     expect(res.body.code).toBe('NO_ANALYSIS');
-    const report = await request(running.url).get(api('/analytics/report')).set(as(other)).expect(404);
-    expect(report.body.code).toBe('NO_ANALYSIS');
     const analyze = await request(running.url)
       .post(api('/analytics/strengths/analyze'))
       .set(as(other))
@@ -238,6 +236,50 @@ describe('analytics with PostgreSQL and Redis', () => {
       .query({ from: '2025-02-30' })
       .set(as(learner))
       .expect(400);
+  });
+
+  it('still reports before the first analysis: totals, no scores, beginner scenarios to start with', async () => {
+    const json = (
+      await request(running.url)
+        .get(api('/analytics/report'))
+        .query({ locale: 'en' })
+        .set(as(other))
+        .expect(200)
+    ).body;
+    expect(json).toMatchObject({
+      locale: 'en',
+      totals: { conversations: 0, learnerMessages: 0, assessedConversations: 0, averageScores: null },
+      analysis: null,
+      scores: null,
+      strengths: [],
+      weaknesses: [],
+      recommendations: [],
+    });
+    expect(json.recommendedScenarios.length).toBeGreaterThan(0);
+    for (const s of json.recommendedScenarios) {
+      expect(s).toMatchObject({
+        difficulty: 'beginner',
+        locale: 'en',
+        sensitive: false,
+        visibility: 'public',
+      });
+    }
+    const md = await request(running.url)
+      .get(api('/analytics/report'))
+      .query({ format: 'md', locale: 'en' })
+      .set(as(other))
+      .expect(200);
+    expect(md.text).toContain('No analysis yet');
+    const csv = await request(running.url)
+      .get(api('/analytics/report'))
+      .query({ format: 'csv' })
+      .set(as(other))
+      .expect(200);
+    const rows = csv.text.trimEnd().split('\r\n');
+    expect(rows).toContain('score,empathy,,');
+    expect(rows.some((r) => r.startsWith('analysis,'))).toBe(false);
+    const ja = (await request(running.url).get(api('/analytics/report')).set(as(other)).expect(200)).body;
+    expect(ja.locale).toBe('ja');
   });
 
   it('renders the report as JSON, Markdown and CSV', async () => {

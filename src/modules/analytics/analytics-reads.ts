@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../shared';
 import { UsersService, type Principal } from '../auth';
-import { LearnerActivityService, SKILL_LABELS } from '../conversation';
+import { LearnerActivityService, SKILL_LABELS, type SkillScores } from '../conversation';
 import { AnalysisJobs } from './analysis-jobs';
 import { weakestAxes, topStrengths } from './domain/axis-ranking';
 import { NEXT_STEPS } from './domain/coaching-text';
@@ -10,7 +10,7 @@ import type { ReportContent } from './domain/report-format';
 import type { AdminOverviewView, AnalysisJobView, ProgressView, ReportView } from './dto/responses';
 import type { StrengthAnalysisView } from './dto/strength-analysis.view';
 import { ScenarioRecommender } from './scenario-recommender';
-import { StrengthAnalyses } from './strength-analyses';
+import { NoAnalysisError, StrengthAnalyses } from './strength-analyses';
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -68,29 +68,51 @@ export class AnalyticsReads {
     };
   }
 
-  /** Built on the latest analysis (404 NO_ANALYSIS before the first), with live totals. */
-  async report(principal: Principal): Promise<ReportView & ReportContent> {
+  /**
+   * Built on the latest analysis, with live totals. Before the first analysis it still answers: totals, no
+   * scores, and beginner scenarios to start with.
+   */
+  async report(principal: Principal, asked?: 'ja' | 'en'): Promise<ReportView & ReportContent> {
     const [stored, totals] = await Promise.all([
-      this.analyses.latest(principal.userId),
+      this.analyses.latest(principal.userId).catch((e: unknown) => {
+        if (e instanceof NoAnalysisError) return null;
+        throw e;
+      }),
       this.activity.learnerTotals(principal.userId),
     ]);
-    const { view, locale } = stored;
-    const scores = view.scores as ReportContent['scores'];
+    const locale = asked ?? stored?.locale ?? 'ja';
+    const reportTotals = {
+      conversations: totals.conversations,
+      learnerMessages: totals.learnerMessages,
+      assessedConversations: totals.assessedConversations,
+      averageScores: totals.averageScores,
+      firstConversationAt: iso(totals.firstConversationAt),
+      lastConversationAt: iso(totals.lastConversationAt),
+    };
+    const generatedAt = new Date().toISOString();
+    if (!stored) {
+      return {
+        generatedAt,
+        locale,
+        totals: reportTotals,
+        analysis: null,
+        scores: null,
+        strengths: [],
+        weaknesses: [],
+        recommendations: [],
+        recommendedScenarios: await this.recommender.starters(principal, locale),
+      };
+    }
+    const { view } = stored;
+    const scores = view.scores as SkillScores;
     const labels = SKILL_LABELS[locale];
     const rated = (list: ReturnType<typeof topStrengths>) =>
       list.map((s) => ({ ...s, label: labels[s.axis] }));
     const weaknesses = rated(weakestAxes(scores));
     return {
-      generatedAt: new Date().toISOString(),
+      generatedAt,
       locale,
-      totals: {
-        conversations: totals.conversations,
-        learnerMessages: totals.learnerMessages,
-        assessedConversations: totals.assessedConversations,
-        averageScores: totals.averageScores,
-        firstConversationAt: iso(totals.firstConversationAt),
-        lastConversationAt: iso(totals.lastConversationAt),
-      },
+      totals: reportTotals,
       analysis: {
         id: view.id,
         analyzedAt: view.analyzedAt,

@@ -7,6 +7,7 @@ import { focusAxes } from './domain/coaching-text';
 import { AXIS_CATEGORIES, pickScenarios } from './domain/scenario-picking';
 
 const CANDIDATES_PER_CATEGORY = 20;
+const STARTERS = 3;
 
 /**
  * Chooses catalogue scenarios that train a learner's weakest axes. Only public, non-sensitive scenarios are
@@ -28,6 +29,15 @@ export class ScenarioRecommender {
     for (const category of categories)
       byCategory.set(category, await this.candidates(userId, category, locale));
     return pickScenarios(focus, byCategory, new Set(practised));
+  }
+
+  /** For a learner with no analysis yet: a few beginner scenarios in their language. */
+  async starters(principal: Principal, locale: 'ja' | 'en'): Promise<ScenarioSummaryDto[]> {
+    const page = await this.scenarios.list(
+      { difficulty: 'beginner', locale, page: 1, limit: CANDIDATES_PER_CATEGORY, offset: 0 },
+      learnerReader(principal.userId),
+    );
+    return page.items.filter((s) => s.visibility === 'public' && !s.sensitive).slice(0, STARTERS);
   }
 
   /** The scenarios of `ids` the caller may still see, in order; deleted or hidden ones are left out. */

@@ -26,6 +26,7 @@ export interface ReportContent {
     firstConversationAt: string | null;
     lastConversationAt: string | null;
   };
+  /** null before the learner's first analysis; scores, strengths and weaknesses are then empty too. */
   analysis: {
     id: string;
     analyzedAt: string;
@@ -33,8 +34,8 @@ export interface ReportContent {
     generatedBy: 'llm' | 'heuristic';
     model: string | null;
     feedback: string;
-  };
-  scores: SkillScores;
+  } | null;
+  scores: SkillScores | null;
   strengths: RatedAxis[];
   weaknesses: RatedAxis[];
   recommendations: Array<{ axis: SkillAxis; text: string }>;
@@ -59,6 +60,7 @@ const HEADINGS = {
     analysis: '分析',
     basedOn: (n: number) => `直近${n}件の会話に基づく`,
     none: 'なし',
+    noAnalysis: 'まだ分析がありません。会話を終えるかフィードバックを受けると、分析が始まります。',
   },
   en: {
     title: 'Learning report',
@@ -77,6 +79,7 @@ const HEADINGS = {
     analysis: 'Analysis',
     basedOn: (n: number) => `based on your last ${n} conversation${n === 1 ? '' : 's'}`,
     none: 'none',
+    noAnalysis: 'No analysis yet: it starts when you finish a conversation or ask for feedback.',
   },
 } as const;
 
@@ -95,15 +98,27 @@ export function reportMarkdown(r: ReportContent): string {
       `- ${h.period}: ${r.totals.firstConversationAt.slice(0, 10)} – ${r.totals.lastConversationAt.slice(0, 10)}`,
     );
   }
-  lines.push('', `## ${h.scores}`, '', `| ${h.skill} | ${h.score} |`, '|---|---:|');
-  for (const axis of SKILL_AXES) lines.push(`| ${labels[axis]} | ${r.scores[axis]} |`);
-  lines.push('', `## ${h.strengths}`, '', ...r.strengths.map((s) => `- ${s.label}: ${s.score}`));
-  lines.push('', `## ${h.weaknesses}`, '', ...r.weaknesses.map((s) => `- ${s.label}: ${s.score}`));
+  const listOrNone = (items: string[]) => (items.length ? items : [`- ${h.none}`]);
+  lines.push('', `## ${h.scores}`, '');
+  const scores = r.scores;
+  if (scores) {
+    lines.push(`| ${h.skill} | ${h.score} |`, '|---|---:|');
+    for (const axis of SKILL_AXES) lines.push(`| ${labels[axis]} | ${scores[axis]} |`);
+  } else {
+    lines.push(`- ${h.none}`);
+  }
+  lines.push('', `## ${h.strengths}`, '', ...listOrNone(r.strengths.map((s) => `- ${s.label}: ${s.score}`)));
+  lines.push(
+    '',
+    `## ${h.weaknesses}`,
+    '',
+    ...listOrNone(r.weaknesses.map((s) => `- ${s.label}: ${s.score}`)),
+  );
   lines.push(
     '',
     `## ${h.recommendations}`,
     '',
-    ...r.recommendations.map((rec) => `- **${labels[rec.axis]}**: ${md(rec.text)}`),
+    ...listOrNone(r.recommendations.map((rec) => `- **${labels[rec.axis]}**: ${md(rec.text)}`)),
   );
   lines.push('', `## ${h.scenarios}`, '');
   if (r.recommendedScenarios.length) {
@@ -115,15 +130,17 @@ export function reportMarkdown(r: ReportContent): string {
   } else {
     lines.push(`- ${h.none}`);
   }
-  lines.push(
-    '',
-    `## ${h.analysis}`,
-    '',
-    `${md(r.analysis.feedback)}`,
-    '',
-    `_${h.basedOn(r.analysis.basedOnConversations)}, ${r.analysis.analyzedAt}_`,
-    '',
-  );
+  lines.push('', `## ${h.analysis}`, '');
+  if (r.analysis) {
+    lines.push(
+      `${md(r.analysis.feedback)}`,
+      '',
+      `_${h.basedOn(r.analysis.basedOnConversations)}, ${r.analysis.analyzedAt}_`,
+      '',
+    );
+  } else {
+    lines.push(h.noAnalysis, '');
+  }
   return lines.join('\n');
 }
 
@@ -149,14 +166,16 @@ export function reportCsv(r: ReportContent): string {
     rows.push([
       'score',
       axis,
-      r.scores[axis],
+      r.scores?.[axis] ?? null,
       strong.has(axis) ? 'strength' : weak.has(axis) ? 'weakness' : null,
     ]);
   }
   for (const rec of r.recommendations) rows.push(['recommendation', rec.axis, rec.text, null]);
   for (const s of r.recommendedScenarios) rows.push(['scenario', s.slug, s.title, s.category]);
-  rows.push(['analysis', 'analyzedAt', r.analysis.analyzedAt, null]);
-  rows.push(['analysis', 'basedOnConversations', r.analysis.basedOnConversations, null]);
-  rows.push(['analysis', 'feedback', r.analysis.feedback, null]);
+  if (r.analysis) {
+    rows.push(['analysis', 'analyzedAt', r.analysis.analyzedAt, null]);
+    rows.push(['analysis', 'basedOnConversations', r.analysis.basedOnConversations, null]);
+    rows.push(['analysis', 'feedback', r.analysis.feedback, null]);
+  }
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

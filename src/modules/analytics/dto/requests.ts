@@ -41,4 +41,13 @@ export class ReportQuery {
   @IsOptional()
   @IsIn(REPORT_FORMATS)
   format: ReportFormat = 'json';
+
+  @ApiPropertyOptional({
+    enum: ['ja', 'en'],
+    description:
+      'Language of headings, labels and next steps; default: that of your latest analysis, else ja.',
+  })
+  @IsOptional()
+  @IsIn(['ja', 'en'])
+  locale?: 'ja' | 'en';
 }

@@ -103,16 +103,19 @@ export class ReportView {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty({
     enum: ['ja', 'en'],
-    description: 'Language of labels and texts: that of your latest analysis.',
+    description:
+      'Language of headings, labels and next steps: the `locale` asked for, else that of your latest analysis, else ja.',
   })
   locale!: string;
   @ApiProperty({ type: ReportTotalsView }) totals!: ReportTotalsView;
   @ApiProperty({
     type: ReportAnalysisView,
-    description: 'The latest strength analysis the report is built on.',
+    nullable: true,
+    description: 'The latest strength analysis the report is built on; null before the first one.',
   })
-  analysis!: ReportAnalysisView;
-  @ApiProperty({ type: Object, description: SCORES }) scores!: Record<string, number>;
+  analysis!: ReportAnalysisView | null;
+  @ApiProperty({ type: Object, nullable: true, description: `${SCORES} null before the first analysis.` })
+  scores!: Record<string, number> | null;
   @ApiProperty({ type: [RatedAxisView], description: 'The three highest axes.' }) strengths!: RatedAxisView[];
   @ApiProperty({ type: [RatedAxisView], description: 'The three lowest axes, lowest first.' })
   weaknesses!: RatedAxisView[];
@@ -121,7 +124,8 @@ export class ReportView {
   @ApiProperty({
     type: [ScenarioSummaryDto],
     description:
-      'Public catalogue scenarios that train the weakest axes, chosen by the analysis; deleted ones drop out.',
+      'Public catalogue scenarios that train the weakest axes, chosen by the analysis; deleted ones drop out. ' +
+      'Before the first analysis: beginner scenarios to start with.',
   })
   recommendedScenarios!: ScenarioSummaryDto[];
 }

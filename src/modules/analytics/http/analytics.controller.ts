@@ -87,7 +87,8 @@ export class AnalyticsController {
   @ApiOperation({
     summary: 'Your learning report: totals, strengths, weaknesses, next steps and recommended scenarios.',
     description:
-      'Built on your latest analysis (404 NO_ANALYSIS before the first). `json`: the ReportView below. `md`: the same as a ' +
+      'Built on your latest analysis; before the first one `analysis` and `scores` are null and the scenarios are ' +
+      'beginner ones to start with. `json`: the ReportView below. `md`: the same as a ' +
       'Markdown document (totals, score table, strengths, areas to improve, next steps, scenarios, the analysis text). ' +
       '`csv`: rows of `section,item,value,detail` with section total (name, number), score (axis, score, strength|weakness), ' +
       'recommendation (axis, text), scenario (slug, title, category) and analysis (analyzedAt, basedOnConversations, feedback); ' +
@@ -99,7 +100,7 @@ export class AnalyticsController {
     @Query() query: ReportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReportView | string> {
-    const report = await this.reads.report(principal);
+    const report = await this.reads.report(principal, query.locale);
     if (query.format === 'json') return report;
     const stamp = report.generatedAt.slice(0, 10);
     void reply
