@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startApp, type RunningApp } from '../helpers/app';
+import { registerUser, type TestUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, type TestDatabase } from '../helpers/database';
 import { waitFor } from '../helpers/wait';
 import { ThrowawayRedis } from './support/processes';
@@ -9,6 +10,7 @@ describe('readiness follows Redis', () => {
   let db: TestDatabase;
   let redis: ThrowawayRedis;
   let running: RunningApp;
+  let user: TestUser;
 
   const readiness = () => request(running.url).get('/health/ready');
 
@@ -21,6 +23,7 @@ describe('readiness follows Redis', () => {
       REDIS_KEY_PREFIX: testRedisPrefix(),
       HEALTH_CHECK_TIMEOUT_MS: '500',
     });
+    user = await registerUser(running);
   });
   afterAll(async () => {
     await running?.close();
@@ -47,9 +50,18 @@ describe('readiness follows Redis', () => {
     });
     // Liveness checks nothing, so an orchestrator does not restart an instance that only waits for Redis.
     await request(running.url).get('/health/live').expect(200);
+    // Whether a token was revoked lives in Redis: without it, authenticated requests fail closed.
+    const me = await request(running.url)
+      .get('/api/v1/users/me')
+      .set('Authorization', `Bearer ${user.accessToken}`);
+    expect([me.status, me.body.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
 
     await redis.restart();
     await waitFor(async () => (res = await readiness()).status === 200);
     expect(res.body).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+    await request(running.url)
+      .get('/api/v1/users/me')
+      .set('Authorization', `Bearer ${user.accessToken}`)
+      .expect(200);
   });
 });

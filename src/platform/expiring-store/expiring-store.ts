@@ -108,6 +108,7 @@ export class ExpiringStore implements OnApplicationShutdown {
   }
 
   private async guard<T>(command: () => Promise<T>): Promise<T> {
+    if (this.redis.down) throw new ServiceUnavailableError();
     try {
       return await command();
     } catch (e) {

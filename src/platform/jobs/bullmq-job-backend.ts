@@ -131,9 +131,11 @@ export class BullJobBackend implements JobBackend {
     // Workers first: they finish the jobs in hand before the queues and connections go. A worker whose
     // blocking connection is still reconnecting after a Redis outage may never finish closing: after the
     // grace period it is closed by force (its job returns to the queue when its lock expires).
+    // With Redis down no job can be finished or handed back anyway: close by force at once.
+    const force = this.redis.down;
     await Promise.allSettled(
       this.workers.map(async (w) => {
-        if ((await settlesWithin(w.close(), CLOSE_GRACE_MS)) === 'late') {
+        if ((await settlesWithin(w.close(force), CLOSE_GRACE_MS)) === 'late') {
           this.logger.warn(`worker ${w.name} did not close within ${CLOSE_GRACE_MS} ms; closing it by force`);
           await settlesWithin(w.close(true), CLOSE_GRACE_MS);
         }

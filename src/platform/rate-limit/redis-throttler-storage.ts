@@ -43,6 +43,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     const base = `${this.redis.keyPrefix}rl:${key}`;
     let result: [number, number, number, number];
     try {
+      if (this.redis.down) throw new Error('the connection is down');
       result = (await this.redis.client.eval(
         INCREMENT,
         2,

@@ -22,8 +22,24 @@ export class RedisConnections implements OnApplicationShutdown {
 
   /** The shared connection for ordinary commands. */
   get client(): Redis {
-    this.commandClient ??= this.create('commands');
+    if (!this.commandClient) {
+      const client = this.create('commands');
+      client.on('error', () => (this.failing = true));
+      client.on('ready', () => (this.failing = false));
+      this.commandClient = client;
+    }
     return this.commandClient;
+  }
+
+  private failing = false;
+
+  /**
+   * Whether the shared connection is known to be down (it failed and has not come back). Requests that
+   * must answer a security question from Redis fail at once then, instead of queueing behind reconnects;
+   * a connection that is only still opening at start is not down.
+   */
+  get down(): boolean {
+    return this.enabled && this.failing && this.client.status !== 'ready';
   }
 
   /**
