@@ -112,6 +112,19 @@ describe('/chat namespace (real Socket.IO client, Redis adapter)', () => {
     });
   });
 
+  it('acknowledges an event it does not know with NOT_FOUND, on either namespace', async () => {
+    const chat = await connect(alice.accessToken);
+    await expect(emitAck(chat, 'chat.nope', {})).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const watch = await connectSocket(running.url, '/watch', alice.accessToken);
+    sockets.push(watch);
+    await expect(emitAck(watch, 'chat.join', {})).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // Known events still answer as before.
+    await expect(emitAck(chat, 'chat.join', {})).resolves.toMatchObject({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+    });
+  });
+
   it('caps the connections one user may hold, and frees a place when one closes', async () => {
     const dana = await registerUser(running);
     const open = [

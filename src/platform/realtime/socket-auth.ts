@@ -14,7 +14,7 @@ export interface SocketIdentity {
 /**
  * Authenticates every connection of a namespace in its handshake (`auth: { token }`): a missing, bad,
  * expired or revoked token fails with `unauthorized`. The identity is kept on `socket.data.principal`,
- * the connection is refused beyond the per-user cap, and the socket is disconnected when its token expires
+ * the connection is refused beyond the per-user cap, an unknown event's acknowledgement answers NOT_FOUND, and the socket is disconnected when its token expires
  * or is revoked.
  */
 export function authenticateSockets<P extends SocketIdentity>(
@@ -26,6 +26,8 @@ export function authenticateSockets<P extends SocketIdentity>(
     metrics: SocketMetrics;
     maxConnectionsPerUser: number;
     sessionType: string;
+    /** The events the namespace handles; any other event with an acknowledgement answers NOT_FOUND. */
+    clientEvents: string[];
   },
 ): void {
   const label = { namespace: namespace.name };
@@ -56,6 +58,16 @@ export function authenticateSockets<P extends SocketIdentity>(
     options.metrics.connections.inc({ ...label, outcome: 'accepted' });
     options.metrics.active.inc({ type: options.sessionType });
     options.eviction.enrol(socket, principal);
+    const known = new Set(options.clientEvents);
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (known.has(event) || typeof ack !== 'function') return;
+      (ack as (answer: unknown) => void)({
+        ok: false,
+        code: 'NOT_FOUND',
+        message: `Unknown event "${String(event).slice(0, 100)}".`,
+      });
+    });
     const msLeft = principal.tokenExpiresAt - Date.now();
     const expiry = setTimeout(
       () => {

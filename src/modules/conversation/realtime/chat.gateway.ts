@@ -81,7 +81,7 @@ export class ChatGateway implements OnGatewayInit, OnApplicationShutdown {
   }
 
   afterInit(namespace: Namespace): void {
-    this.security.secure(namespace, 'chat_socket');
+    this.security.secure(namespace, 'chat_socket', Object.values(C));
   }
 
   onApplicationShutdown(): void {

@@ -19,8 +19,9 @@ export class SocketSecurity {
   ) {}
 
   /** Access tokens in the handshake, the per-user connection cap, disconnection at token expiry or revocation. */
-  secure(namespace: Namespace, sessionType: string): void {
+  secure(namespace: Namespace, sessionType: string, clientEvents: string[]): void {
     authenticateSockets(namespace, {
+      clientEvents,
       authenticate: (token) => this.authenticator.verifyAccessToken(token),
       registry: this.registry,
       eviction: this.eviction,

@@ -55,7 +55,7 @@ export class WatchGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppli
   }
 
   afterInit(namespace: Namespace): void {
-    this.security.secure(namespace, 'watch_socket');
+    this.security.secure(namespace, 'watch_socket', Object.values(C));
   }
 
   handleDisconnect(socket: Socket): void {
