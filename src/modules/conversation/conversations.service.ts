@@ -27,7 +27,14 @@ import type {
   StartScenarioDto,
   UserHistoryQuery,
 } from './dto/requests';
-import { ConversationSummaryView, MessageView, toMessageView, toSummaryView } from './dto/responses';
+import {
+  ConversationDetailView,
+  ConversationStartedView,
+  ConversationSummaryView,
+  HistoryView,
+  toMessageView,
+  toSummaryView,
+} from './dto/responses';
 import { ConversationEntity, ConversationMode } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
 import { ReplyGenerator } from './generation/reply-generator';
@@ -37,19 +44,6 @@ import { CONVERSATION_ENDED, ConversationEnded, EndReason } from './events';
 export const conversationMetricProviders = [
   makeCounterProvider({ name: 'conversations_total', help: 'Conversations started', labelNames: ['mode'] }),
 ];
-
-export interface ConversationStarted {
-  conversationId: string;
-  mode: ConversationMode;
-  scenario?: ReturnType<typeof toScenarioSummary>;
-  messages: MessageView[];
-}
-
-export interface HistoryPage {
-  conversation: ConversationSummaryView;
-  items: MessageView[];
-  nextBefore: string | null;
-}
 
 @Injectable()
 export class ConversationsService {
@@ -72,7 +66,7 @@ export class ConversationsService {
     return c;
   }
 
-  async startChat(principal: Principal, dto: StartChatDto): Promise<ConversationStarted> {
+  async startChat(principal: Principal, dto: StartChatDto): Promise<ConversationStartedView> {
     const locale: Locale = dto.locale ?? 'ja';
     const partner: PartnerType = dto.partnerType ?? 'colleague';
     const situation: Situation = dto.situation ?? 'break';
@@ -113,7 +107,7 @@ export class ConversationsService {
     return { conversationId: conversation.id, mode: 'chat', messages: [toMessageView(message)] };
   }
 
-  async startScenario(principal: Principal, dto: StartScenarioDto): Promise<ConversationStarted> {
+  async startScenario(principal: Principal, dto: StartScenarioDto): Promise<ConversationStartedView> {
     const scenario = await this.scenarios.getForConversation(dto.scenarioId, principal);
     if (scenario.sensitive && dto.acknowledgeSensitive !== true) {
       throw new ConflictError(
@@ -156,7 +150,7 @@ export class ConversationsService {
     };
   }
 
-  async history(principal: Principal, query: HistoryQuery): Promise<HistoryPage> {
+  async history(principal: Principal, query: HistoryQuery): Promise<HistoryView> {
     const conversation = await this.owned(principal, query.conversationId);
     return this.historyCache.page(conversation.id, query.limit, query.before, async () => {
       const fresh = await this.conversations.findOneByOrFail({ id: conversation.id });
@@ -231,7 +225,7 @@ export class ConversationsService {
   }
 
   /** Any user's conversation; the route's `conversation:read:all` permission is the access rule. */
-  async adminGet(id: string): Promise<ConversationSummaryView & { messages: MessageView[] }> {
+  async adminGet(id: string): Promise<ConversationDetailView> {
     const conversation = await this.conversations.findOneBy({ id });
     if (!conversation) throw new NotFoundError('Conversation');
     const messages = await this.messages.find({

@@ -1,19 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiQuery,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiErrors, ApiSignedInErrors } from '../../platform/http/api-responses';
 import { CurrentUser, RequirePermissions, type Principal } from '../auth';
 import { CreateScenarioDto } from './dto/create-scenario.dto';
 import { ListScenariosQuery } from './dto/list-scenarios.query';
@@ -29,7 +24,7 @@ const NOT_VISIBLE = 'NOT_FOUND: no such scenario, deleted, or a private scenario
 
 @ApiTags('scenarios')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'UNAUTHORIZED: missing, invalid, expired or revoked access token.' })
+@ApiSignedInErrors()
 @Controller('scenarios')
 export class ScenarioController {
   constructor(private readonly scenarios: ScenarioService) {}
@@ -42,14 +37,8 @@ export class ScenarioController {
       "Public scenarios plus the caller's own private ones; admins see every scenario. Deleted scenarios never appear. " +
       'Ordered beginner → advanced, then by title.',
   })
-  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-  })
   @ApiOkResponse({ type: ScenarioPageDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: an unknown filter value or page bounds.' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED: an unknown filter value or page bounds.' })
   list(@Query() query: ListScenariosQuery, @CurrentUser() principal: Principal): Promise<ScenarioPageDto> {
     return this.scenarios.list(query, principal);
   }
@@ -59,7 +48,7 @@ export class ScenarioController {
   @ApiOperation({ summary: 'Get a scenario by id or slug' })
   @ApiParam(ID_OR_SLUG)
   @ApiOkResponse({ type: ScenarioDto })
-  @ApiNotFoundResponse({ description: NOT_VISIBLE })
+  @ApiErrors({ 404: NOT_VISIBLE })
   get(@Param('idOrSlug') idOrSlug: string, @CurrentUser() principal: Principal): Promise<ScenarioDto> {
     return this.scenarios.get(idOrSlug, principal);
   }
@@ -73,11 +62,11 @@ export class ScenarioController {
       'Harassment-prevention scenarios are always sensitive.',
   })
   @ApiCreatedResponse({ type: ScenarioDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({
-    description: 'FORBIDDEN: the role lacks scenario:create, or a non-admin asked for "public".',
+  @ApiErrors({
+    400: 'VALIDATION_FAILED',
+    403: 'FORBIDDEN: the role lacks scenario:create, or a non-admin asked for "public".',
+    409: 'SLUG_TAKEN: the explicit slug is already in use.',
   })
-  @ApiConflictResponse({ description: 'SLUG_TAKEN: the explicit slug is already in use.' })
   create(@Body() body: CreateScenarioDto, @CurrentUser() principal: Principal): Promise<ScenarioDto> {
     return this.scenarios.create(body, principal);
   }
@@ -92,13 +81,12 @@ export class ScenarioController {
   })
   @ApiParam({ ...ID_OR_SLUG, name: 'id' })
   @ApiOkResponse({ type: ScenarioDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({
-    description:
-      'FORBIDDEN: a visible scenario the caller may not change, or a non-admin asked for "public".',
+  @ApiErrors({
+    400: 'VALIDATION_FAILED',
+    403: 'FORBIDDEN: a visible scenario the caller may not change, or a non-admin asked for "public".',
+    404: NOT_VISIBLE,
+    409: 'SLUG_TAKEN: the new slug is already in use.',
   })
-  @ApiNotFoundResponse({ description: NOT_VISIBLE })
-  @ApiConflictResponse({ description: 'SLUG_TAKEN: the new slug is already in use.' })
   update(
     @Param('id') id: string,
     @Body() body: UpdateScenarioDto,
@@ -118,8 +106,7 @@ export class ScenarioController {
   })
   @ApiParam({ ...ID_OR_SLUG, name: 'id' })
   @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: a visible scenario the caller may not delete.' })
-  @ApiNotFoundResponse({ description: NOT_VISIBLE })
+  @ApiErrors({ 403: 'FORBIDDEN: a visible scenario the caller may not delete.', 404: NOT_VISIBLE })
   remove(@Param('id') id: string, @CurrentUser() principal: Principal): Promise<void> {
     return this.scenarios.remove(id, principal);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheckService,
   HealthIndicatorFunction,
@@ -8,6 +8,7 @@ import {
 } from '@nestjs/terminus';
 import { InjectConfig, type AppConfig } from '../../config';
 import { ServiceUnavailableError } from '../../shared';
+import { ApiErrors } from '../http/api-responses';
 import { Public } from '../http/public.decorator';
 import { RedisConnections } from '../redis/redis-connections';
 
@@ -25,6 +26,7 @@ export class HealthController {
   @Public()
   @Get('live')
   @ApiOperation({ summary: 'Liveness: 200 while the process runs; checks nothing.' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -34,6 +36,19 @@ export class HealthController {
   @ApiOperation({
     summary:
       'Readiness: 200 when PostgreSQL and (where configured) Redis answer; 503 naming the failing ones.',
+  })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        status: { type: 'string', enum: ['ok'] },
+        checks: { type: 'object', additionalProperties: { type: 'string', enum: ['up'] } },
+      },
+    },
+    example: { status: 'ok', checks: { database: 'up', redis: 'up' } },
+  })
+  @ApiErrors({
+    503: 'SERVICE_UNAVAILABLE: a dependency did not answer within HEALTH_CHECK_TIMEOUT_MS; `details` has one entry per failing dependency.',
   })
   async ready(): Promise<{ status: 'ok'; checks: Record<string, string> }> {
     const timeout = this.config.health.timeoutMs;

@@ -1,11 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiSignedInErrors } from '../http/api-responses';
 import { Authenticated } from '../http/public.decorator';
 import { LlmService } from './llm.service';
 import { ModelsResponse } from './models.response';
@@ -22,7 +17,7 @@ export class ModelsController {
     summary: 'The AI providers in fallback order and the model each mode uses. Never shows keys or URLs.',
   })
   @ApiOkResponse({ type: ModelsResponse })
-  @ApiUnauthorizedResponse({ description: 'UNAUTHORIZED: missing or invalid access token' })
+  @ApiSignedInErrors()
   list(): ModelsResponse {
     return this.llm.describe();
   }

@@ -1,13 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiContentResponse, ApiErrors, ApiSignedInErrors } from '../../../platform/http/api-responses';
 import { RateLimit } from '../../../platform/rate-limit';
 import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { AnalysisJobs } from '../analysis-jobs';
@@ -21,6 +15,9 @@ const REPORT_TYPES = { md: 'text/markdown; charset=utf-8', csv: 'text/csv; chars
 
 @ApiTags('analytics')
 @ApiBearerAuth()
+@ApiSignedInErrors(
+  'Analytics routes also spend from the analytics limit (RATE_LIMIT_ANALYTICS_PER_HOUR, 100 per hour by default).',
+)
 @RateLimit('analytics')
 @Controller('analytics')
 export class AnalyticsController {
@@ -37,6 +34,7 @@ export class AnalyticsController {
       'An analysis runs by itself when one of your conversations ends or gets feedback, or on request (POST analyze).',
   })
   @ApiOkResponse({ type: StrengthAnalysisView })
+  @ApiErrors({ 404: 'NO_ANALYSIS: no strength analysis yet.' })
   strengths(@CurrentUser() principal: Principal): Promise<StrengthAnalysisView> {
     return this.reads.strengths(principal.userId);
   }
@@ -51,7 +49,8 @@ export class AnalyticsController {
       'from you and that input: asking again before anything changed returns the same job and analyses nothing twice. ' +
       'Follow it with GET /analytics/jobs/{jobId}. 409 NOTHING_TO_ANALYZE when you have not sent any message yet.',
   })
-  @ApiAcceptedResponse({ type: JobAcceptedView })
+  @ApiAcceptedResponse({ type: JobAcceptedView, description: 'Queued (or the same job already there).' })
+  @ApiErrors({ 409: 'NOTHING_TO_ANALYZE: you have not sent any message yet.' })
   analyze(@CurrentUser() principal: Principal): Promise<JobAcceptedView> {
     return this.jobs.requestNow(principal.userId);
   }
@@ -62,6 +61,10 @@ export class AnalyticsController {
     summary: "State of one of your analysis jobs; anyone else's job is 404. Finished jobs are kept 7 days.",
   })
   @ApiOkResponse({ type: AnalysisJobView })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: jobId is not a UUID.',
+    404: "NOT_FOUND: no such job, another user's, or a finished job older than 7 days.",
+  })
   job(
     @CurrentUser() principal: Principal,
     @Param('jobId', new ParseUUIDPipe()) jobId: string,
@@ -77,13 +80,15 @@ export class AnalyticsController {
       '`from` and `to` are inclusive dates. 400 when from is after to or the range holds more than 366 buckets.',
   })
   @ApiOkResponse({ type: ProgressView })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: a date not written YYYY-MM-DD, an unknown bucket, from after to, or more than 366 buckets.',
+  })
   progress(@CurrentUser() principal: Principal, @Query() query: ProgressQuery): Promise<ProgressView> {
     return this.reads.progress(principal.userId, query);
   }
 
   @Get('report')
   @RequirePermissions('analytics:read:own')
-  @ApiProduces('application/json', 'text/markdown', 'text/csv')
   @ApiOperation({
     summary: 'Your learning report: totals, strengths, weaknesses, next steps and recommended scenarios.',
     description:
@@ -94,7 +99,12 @@ export class AnalyticsController {
       'recommendation (axis, text), scenario (slug, title, category) and analysis (analyzedAt, basedOnConversations, feedback); ' +
       'cells starting with = + - @ are prefixed with a quote.',
   })
-  @ApiOkResponse({ type: ReportView })
+  @ApiContentResponse(200, 'The report in the format asked for.', {
+    'application/json': ReportView,
+    'text/markdown': { type: 'string', description: 'With `format=md`.' },
+    'text/csv': { type: 'string', description: 'With `format=csv`: rows of `section,item,value,detail`.' },
+  })
+  @ApiErrors({ 400: 'VALIDATION_FAILED: an unknown format or locale.' })
   async report(
     @CurrentUser() principal: Principal,
     @Query() query: ReportQuery,

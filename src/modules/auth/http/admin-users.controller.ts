@@ -1,17 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiSignedInErrors } from '../../../platform/http/api-responses';
 import { pageOf, ValidationFailedError } from '../../../shared';
 import { UserSearch } from '../admin/user-search';
 import { AuditTrail } from '../audit/audit-trail';
@@ -34,11 +23,7 @@ const uuidPipe = new ParseUUIDPipe({
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'UNAUTHORIZED: missing, invalid, expired or revoked access token.' })
-@ApiTooManyRequestsResponse({
-  description:
-    'RATE_LIMITED: over the per-minute or per-hour limit of the account; Retry-After says when to try again.',
-})
+@ApiSignedInErrors()
 @Controller('admin')
 export class AdminUsersController {
   constructor(
@@ -55,8 +40,10 @@ export class AdminUsersController {
       '`q` matches part of the email, username or display name, ignoring case. Newest accounts first.',
   })
   @ApiOkResponse({ type: UserPage })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: an unknown role or page bounds.' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: the role lacks user:read:all.' })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: an unknown role or page bounds.',
+    403: 'FORBIDDEN: the role lacks user:read:all.',
+  })
   async list(@Query() query: AdminUsersQuery): Promise<UserPage> {
     const page = await this.search.list(query);
     return pageOf(page.items.map(toUserResponse), page.total, query);
@@ -72,10 +59,12 @@ export class AdminUsersController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: UserResponse })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: not a UUID or not a role.' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: the role lacks user:manage.' })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such account.' })
-  @ApiConflictResponse({ description: 'LAST_SUPER_ADMIN: the change would leave no super admin.' })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: not a UUID or not a role.',
+    403: 'FORBIDDEN: the role lacks user:manage.',
+    404: 'NOT_FOUND: no such account.',
+    409: 'LAST_SUPER_ADMIN: the change would leave no super admin.',
+  })
   async changeRole(
     @CurrentUser() principal: Principal,
     @Param('id', uuidPipe) id: string,
@@ -95,8 +84,10 @@ export class AdminUsersController {
       'hold account ids only, and outlive the accounts they name.',
   })
   @ApiOkResponse({ type: AuditPage })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: the role lacks user:read:all.' })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: an unknown action, a malformed id or page bounds.',
+    403: 'FORBIDDEN: the role lacks user:read:all.',
+  })
   async auditEvents(@Query() query: AuditQuery): Promise<AuditPage> {
     const page = await this.audit.list(query);
     return pageOf(page.items.map(toAuditEventResponse), page.total, query);

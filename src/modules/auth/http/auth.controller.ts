@@ -1,17 +1,14 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiErrors, RATE_LIMITED_DOC, UNAUTHORIZED_DOC } from '../../../platform/http/api-responses';
 import { Authenticated, Public } from '../../../platform/http/public.decorator';
 import { AuthService } from '../auth.service';
 import { CurrentUser } from '../decorators';
@@ -19,11 +16,8 @@ import { LoginDto, LogoutDto, RefreshDto, RegisterDto, UpgradeDto } from '../dto
 import { TokenResponse } from '../dto/user.dto';
 import type { Principal } from '../principal';
 
-const RATE_LIMITED =
-  'RATE_LIMITED: over the per-minute or per-hour limit (per account when signed in, per client address otherwise); Retry-After says when to try again.';
-
 @ApiTags('auth')
-@ApiTooManyRequestsResponse({ description: RATE_LIMITED })
+@ApiErrors({ 429: RATE_LIMITED_DOC })
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
@@ -35,10 +29,10 @@ export class AuthController {
     description: 'The email is stored lower-case; the username is unique whatever its letter case.',
   })
   @ApiCreatedResponse({ type: TokenResponse })
-  @ApiBadRequestResponse({
-    description: 'VALIDATION_FAILED: the fields break the rules (messages never repeat the password).',
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: the fields break the rules (messages never repeat the password).',
+    409: 'EMAIL_TAKEN or USERNAME_TAKEN.',
   })
-  @ApiConflictResponse({ description: 'EMAIL_TAKEN or USERNAME_TAKEN.' })
   register(@Body() body: RegisterDto): Promise<TokenResponse> {
     return this.auth.register(body);
   }
@@ -54,12 +48,9 @@ export class AuthController {
       'this protection stays on when rate limits are switched off. Unknown emails are counted the same way.',
   })
   @ApiOkResponse({ type: TokenResponse })
-  @ApiUnauthorizedResponse({
-    description: 'INVALID_CREDENTIALS: the same answer for an unknown email and a wrong password.',
-  })
-  @ApiTooManyRequestsResponse({
-    description:
-      'RATE_LIMITED: the account is locked after failed attempts (Retry-After), or the client is over its limit.',
+  @ApiErrors({
+    401: 'INVALID_CREDENTIALS: the same answer for an unknown email and a wrong password.',
+    429: 'RATE_LIMITED: the account is locked after failed attempts (Retry-After), or the client is over its limit.',
   })
   login(@Body() body: LoginDto): Promise<TokenResponse> {
     return this.auth.login(body);
@@ -89,12 +80,10 @@ export class AuthController {
       'access tokens stop working; use the tokens of this answer.',
   })
   @ApiOkResponse({ type: TokenResponse })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiUnauthorizedResponse({
-    description: 'UNAUTHORIZED: missing, invalid, expired or revoked access token.',
-  })
-  @ApiConflictResponse({
-    description: 'EMAIL_TAKEN, USERNAME_TAKEN, or ALREADY_REGISTERED when the account is not anonymous.',
+  @ApiErrors({
+    400: 'VALIDATION_FAILED',
+    401: UNAUTHORIZED_DOC,
+    409: 'EMAIL_TAKEN, USERNAME_TAKEN, or ALREADY_REGISTERED when the account is not anonymous.',
   })
   upgrade(@CurrentUser() principal: Principal, @Body() body: UpgradeDto): Promise<TokenResponse> {
     return this.auth.upgrade(principal, body);
@@ -111,9 +100,7 @@ export class AuthController {
       'to it) and answers TOKEN_REUSED.',
   })
   @ApiOkResponse({ type: TokenResponse })
-  @ApiUnauthorizedResponse({
-    description: 'TOKEN_REUSED, or UNAUTHORIZED for an unknown, expired or revoked refresh token.',
-  })
+  @ApiErrors({ 401: 'TOKEN_REUSED, or UNAUTHORIZED for an unknown, expired or revoked refresh token.' })
   refresh(@Body() body: RefreshDto): Promise<TokenResponse> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -130,9 +117,7 @@ export class AuthController {
       'that is not yours is ignored.',
   })
   @ApiNoContentResponse({ description: 'Signed out.' })
-  @ApiUnauthorizedResponse({
-    description: 'UNAUTHORIZED: missing, invalid, expired or revoked access token.',
-  })
+  @ApiErrors({ 401: UNAUTHORIZED_DOC })
   logout(@CurrentUser() principal: Principal, @Body() body: LogoutDto): Promise<void> {
     return this.auth.logout(principal, body.refreshToken);
   }

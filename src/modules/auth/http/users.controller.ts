@@ -1,15 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiSignedInErrors } from '../../../platform/http/api-responses';
 import { Authenticated } from '../../../platform/http/public.decorator';
 import { NotFoundError } from '../../../shared';
 import { AuthService } from '../auth.service';
@@ -20,11 +11,7 @@ import { UsersService } from '../users/users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'UNAUTHORIZED: missing, invalid, expired or revoked access token.' })
-@ApiTooManyRequestsResponse({
-  description:
-    'RATE_LIMITED: over the per-minute or per-hour limit of the account; Retry-After says when to try again.',
-})
+@ApiSignedInErrors()
 @Authenticated()
 @Controller('users/me')
 export class UsersController {
@@ -50,8 +37,7 @@ export class UsersController {
       'Email and password are not changed here.',
   })
   @ApiOkResponse({ type: UserResponse })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiConflictResponse({ description: 'USERNAME_TAKEN' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED', 409: 'USERNAME_TAKEN' })
   async update(@CurrentUser() principal: Principal, @Body() body: UpdateMeDto): Promise<UserResponse> {
     return toUserResponse(await this.users.updateProfile(principal.userId, body));
   }
@@ -66,7 +52,7 @@ export class UsersController {
       'audit trail by account id only. The last super admin cannot delete their account (409 LAST_SUPER_ADMIN).',
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiConflictResponse({ description: 'LAST_SUPER_ADMIN' })
+  @ApiErrors({ 409: 'LAST_SUPER_ADMIN' })
   remove(@CurrentUser() principal: Principal): Promise<void> {
     return this.auth.deleteAccount(principal);
   }

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Page } from '../../../shared';
+import { ScenarioSummaryDto } from '../../scenario';
 import { inAxisOrder } from '../domain/skills';
-import type { ConversationEntity } from '../entities/conversation.entity';
+import type { ConversationEntity, ConversationMode } from '../entities/conversation.entity';
 import type { FeedbackEntity } from '../entities/feedback.entity';
 import type { MessageEntity } from '../entities/message.entity';
 
@@ -23,6 +25,55 @@ export class ConversationSummaryView {
   @ApiProperty({ nullable: true, type: String }) endedAt!: string | null;
   @ApiProperty() messageCount!: number;
   @ApiProperty({ nullable: true, type: String }) lastMessageAt!: string | null;
+}
+
+export class ConversationSummaryPage implements Page<ConversationSummaryView> {
+  @ApiProperty({ type: [ConversationSummaryView] }) items!: ConversationSummaryView[];
+  @ApiProperty({ description: 'Number of matching conversations across all pages.' }) total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() limit!: number;
+}
+
+export class ConversationDetailView extends ConversationSummaryView {
+  @ApiProperty({ type: [MessageView], description: 'Oldest first.' }) messages!: MessageView[];
+}
+
+export class ConversationStartedView {
+  @ApiProperty({ format: 'uuid' }) conversationId!: string;
+  @ApiProperty({ enum: ['chat', 'scenario', 'watch'] }) mode!: ConversationMode;
+  @ApiPropertyOptional({ type: ScenarioSummaryDto, description: 'For scenario conversations.' })
+  scenario?: ScenarioSummaryDto;
+  @ApiProperty({ type: [MessageView], description: 'The opening assistant Message.' })
+  messages!: MessageView[];
+}
+
+export class HistoryView {
+  @ApiProperty({ type: ConversationSummaryView }) conversation!: ConversationSummaryView;
+  @ApiProperty({ type: [MessageView], description: 'Oldest to newest.' }) items!: MessageView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `before` for the older page; null when there is none.',
+  })
+  nextBefore!: string | null;
+}
+
+export class ModerationView {
+  @ApiProperty({ description: 'Why the message was stopped.' }) reason!: string;
+  @ApiProperty({ description: 'A note for the learner.' }) note!: string;
+}
+
+/** The answer to a learner message sent over HTTP as JSON. */
+export class ExchangeView {
+  @ApiProperty({ type: MessageView, description: 'The stored learner Message.' }) userMessage!: MessageView;
+  @ApiProperty({
+    type: MessageView,
+    nullable: true,
+    description: 'The assistant Message; null when moderation stopped the learner message.',
+  })
+  reply!: MessageView | null;
+  @ApiPropertyOptional({ type: ModerationView, description: 'Present when moderation stopped the message.' })
+  moderation?: ModerationView;
 }
 
 export class FeedbackView {

@@ -11,25 +11,33 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiErrors, ApiSignedInErrors } from '../../../platform/http/api-responses';
 import { RateLimit } from '../../../platform/rate-limit';
 import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { ConversationsService } from '../conversations.service';
 import { ConversationIdDto, HistoryQuery, SendMessageDto, StartChatDto } from '../dto/requests';
-import { ConversationSummaryView, FeedbackView } from '../dto/responses';
+import {
+  ConversationStartedView,
+  ConversationSummaryView,
+  FeedbackView,
+  HistoryView,
+} from '../dto/responses';
 import { FeedbackService } from '../feedback.service';
+import { ApiSendMessage, NOT_YOURS, NOTHING_TO_ASSESS, SEND_DOC } from './conversation-docs';
 import { MessageResponder } from './message-responder';
-
-export const SEND_DOC =
-  'Stores the learner message and answers with the AI reply: 201 `{ userMessage, reply }` as JSON, or, with ' +
-  '`Accept: text/event-stream`, 200 Server-Sent Events `user`, `delta` `{ text }`..., `done` `{ reply }` (or `error` `{ code, message }`). ' +
-  'A repeated `clientMessageId` answers the first exchange again (200) or 409 GENERATION_IN_PROGRESS. ' +
-  'A message stopped by moderation is stored and answered with `reply: null` and `moderation: { reason, note }` (SSE: `moderation`, then `done`). ' +
-  '409 CONVERSATION_ENDED, 409 TOO_MANY_GENERATIONS (2 replies at once per user), 503 LLM_UNAVAILABLE (the learner message stays stored).';
 
 @ApiTags('conversations')
 @ApiBearerAuth()
+@ApiSignedInErrors()
 @Controller('chat')
 export class ChatController {
   constructor(
@@ -43,9 +51,10 @@ export class ChatController {
   @ApiOperation({
     summary: 'Start small talk. The opening line comes from the AI partner. Defaults: colleague, break, ja.',
   })
-  @ApiResponse({
-    status: 201,
-    description: 'ConversationStarted { conversationId, mode: "chat", messages: [opening] }',
+  @ApiCreatedResponse({ type: ConversationStartedView, description: 'Mode `chat`, with the opening line.' })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: an unknown partnerType, situation or locale, or a topic over 100 characters or with HTML.',
+    503: 'LLM_UNAVAILABLE: every AI provider failed to write the opening line; nothing is stored.',
   })
   start(@CurrentUser() principal: Principal, @Body() dto: StartChatDto) {
     return this.conversations.startChat(principal, dto);
@@ -58,7 +67,7 @@ export class ChatController {
     summary: 'Send a message in one of your chat or scenario conversations.',
     description: SEND_DOC,
   })
-  @ApiProduces('application/json', 'text/event-stream')
+  @ApiSendMessage()
   message(
     @CurrentUser() principal: Principal,
     @Body() dto: SendMessageDto,
@@ -74,6 +83,11 @@ export class ChatController {
     summary:
       'Messages of one of your conversations (any mode), oldest to newest, paged backwards with `before`.',
   })
+  @ApiOkResponse({ type: HistoryView })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: conversationId or before not a UUID, or limit outside 1..100.',
+    404: `${NOT_YOURS} Also when \`before\` is not a message of that conversation.`,
+  })
   history(@CurrentUser() principal: Principal, @Query() query: HistoryQuery) {
     return this.conversations.history(principal, query);
   }
@@ -84,7 +98,8 @@ export class ChatController {
     summary:
       'Feedback on the six skills. An unchanged conversation gets its stored feedback back; 409 NOTHING_TO_ASSESS before the first learner message.',
   })
-  @ApiResponse({ status: 201, type: FeedbackView })
+  @ApiCreatedResponse({ type: FeedbackView })
+  @ApiErrors({ 400: 'VALIDATION_FAILED', 404: NOT_YOURS, 409: NOTHING_TO_ASSESS })
   feedbackFor(@CurrentUser() principal: Principal, @Body() dto: ConversationIdDto) {
     return this.feedback.forConversation(principal, dto.conversationId, ['chat', 'scenario', 'watch']);
   }
@@ -95,7 +110,8 @@ export class ChatController {
   @ApiOperation({
     summary: 'End a conversation; later sends answer 409 CONVERSATION_ENDED. Ending twice is harmless.',
   })
-  @ApiResponse({ status: 200, type: ConversationSummaryView })
+  @ApiOkResponse({ type: ConversationSummaryView, description: 'The conversation, with `endedAt`.' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED', 404: NOT_YOURS })
   end(@CurrentUser() principal: Principal, @Body() dto: ConversationIdDto) {
     return this.conversations.end(principal, dto.conversationId);
   }
@@ -104,6 +120,8 @@ export class ChatController {
   @HttpCode(204)
   @RequirePermissions('conversation:delete:own')
   @ApiOperation({ summary: 'Delete a conversation (any mode) and its messages.' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED: conversationId is not a UUID.', 404: NOT_YOURS })
   async remove(
     @CurrentUser() principal: Principal,
     @Param('conversationId', new ParseUUIDPipe()) id: string,

@@ -2,17 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { openSse, wantsEventStream } from '../../../platform/http/sse';
 import { DomainError } from '../../../shared';
-import { MessageView, toMessageView } from '../dto/responses';
+import { ExchangeView, toMessageView } from '../dto/responses';
 import { ConversationEvents } from '../generation/conversation-events';
 import type { Principal } from '../../auth';
 import type { SendMessageDto } from '../dto/requests';
 import { MessagingService, type SendOutcome } from '../messaging.service';
-
-export interface ExchangeView {
-  userMessage: MessageView;
-  reply: MessageView | null;
-  moderation?: { reason: string; note: string };
-}
 
 /** Sends a learner message over HTTP and answers as JSON, or as Server-Sent Events when the client asks for them. */
 @Injectable()

@@ -1,17 +1,19 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiErrors, ApiSignedInErrors } from '../../../platform/http/api-responses';
 import { RateLimit } from '../../../platform/rate-limit';
 import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
 import { ConversationsService } from '../conversations.service';
 import { ConversationIdDto, SendMessageDto, StartScenarioDto } from '../dto/requests';
-import { FeedbackView } from '../dto/responses';
+import { ConversationStartedView, FeedbackView } from '../dto/responses';
 import { FeedbackService } from '../feedback.service';
-import { SEND_DOC } from './chat.controller';
+import { ApiSendMessage, NOTHING_TO_ASSESS, SEND_DOC } from './conversation-docs';
 import { MessageResponder } from './message-responder';
 
 @ApiTags('conversations')
 @ApiBearerAuth()
+@ApiSignedInErrors()
 @Controller('scenarios')
 export class ScenarioSessionController {
   constructor(
@@ -27,10 +29,17 @@ export class ScenarioSessionController {
     summary:
       'Start a scenario. The opening is the character’s first line; reverse-role scenarios open with the situation and wait for the learner.',
   })
-  @ApiResponse({ status: 201, description: 'ConversationStarted with `scenario` (ScenarioSummary).' })
-  @ApiResponse({
-    status: 409,
-    description: 'CONSENT_REQUIRED: a sensitive scenario needs `acknowledgeSensitive: true`.',
+  @ApiCreatedResponse({
+    type: ConversationStartedView,
+    description: 'Mode `scenario`, with `scenario` (ScenarioSummary) and the opening Message.',
+  })
+  @ApiSignedInErrors(
+    'Starts also spend from the scenario-start limit (RATE_LIMIT_SCENARIO_START_PER_MINUTE, 10 by default).',
+  )
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: no scenarioId, or preferences that break the rules.',
+    404: 'NOT_FOUND: no such scenario, deleted, or a private scenario of another user.',
+    409: 'CONSENT_REQUIRED: a sensitive scenario needs `acknowledgeSensitive: true`.',
   })
   start(@CurrentUser() principal: Principal, @Body() dto: StartScenarioDto) {
     return this.conversations.startScenario(principal, dto);
@@ -40,7 +49,7 @@ export class ScenarioSessionController {
   @RequirePermissions('conversation:write:own')
   @RateLimit('message')
   @ApiOperation({ summary: 'Same as POST /chat/message.', description: SEND_DOC })
-  @ApiProduces('application/json', 'text/event-stream')
+  @ApiSendMessage()
   message(
     @CurrentUser() principal: Principal,
     @Body() dto: SendMessageDto,
@@ -55,7 +64,12 @@ export class ScenarioSessionController {
   @ApiOperation({
     summary: 'Feedback for a scenario conversation, including an assessment of each feedback point.',
   })
-  @ApiResponse({ status: 201, type: FeedbackView })
+  @ApiCreatedResponse({ type: FeedbackView })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED',
+    404: "NOT_FOUND: no such scenario conversation, or another user's.",
+    409: NOTHING_TO_ASSESS,
+  })
   feedbackFor(@CurrentUser() principal: Principal, @Body() dto: ConversationIdDto) {
     return this.feedback.forConversation(principal, dto.conversationId, ['scenario']);
   }

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ApiContentResponse, ApiErrors, ApiSignedInErrors } from '../../../platform/http/api-responses';
 import { RateLimit } from '../../../platform/rate-limit';
 import { CurrentUser, RequirePermissions, type Principal } from '../../auth';
+import { BAD_MESSAGE, MESSAGE_LIMIT } from '../http/conversation-docs';
 import { QuizAnswerDto, StartWatchDto, WatchMessageDto } from './dto/watch-requests';
 import {
   QuizResultView,
@@ -34,8 +36,21 @@ const STREAM_DOC =
   'When the server shuts down it sends `shutdown` `{ reconnect: true }` and closes: reconnect to resume (the backlog ' +
   'comes first again). Send the access token in the Authorization header (read the stream with fetch).';
 
+const NOT_YOURS = "NOT_FOUND: no such watch session, or another user's.";
+const BAD_ID = 'VALIDATION_FAILED: sessionId is not a UUID.';
+const ENDED = 'CONVERSATION_ENDED: the session has ended.';
+
+const STREAM_EXAMPLE = [
+  'event: message\ndata: {"id":"…","conversationId":"…","role":"assistant","speaker":"Aoi","content":"…","clientMessageId":null,"createdAt":"…","turn":1}',
+  'event: quiz\ndata: {"id":"…","sessionId":"…","afterTurn":5,"question":"…","choices":["…","…","…"]}',
+  'event: end\ndata: {"reason":"max_turns"}',
+]
+  .map((event) => `${event}\n\n`)
+  .join('');
+
 @ApiTags('watch')
 @ApiBearerAuth()
+@ApiSignedInErrors()
 @Controller('watch')
 export class WatchController {
   constructor(
@@ -50,17 +65,26 @@ export class WatchController {
     summary: 'Start a watch session: two AI colleagues talk while the learner watches.',
     description: START_DOC,
   })
-  @ApiResponse({ status: 201, type: WatchStartedView })
+  @ApiCreatedResponse({ type: WatchStartedView })
+  @ApiSignedInErrors(
+    'Starts also spend from the watch-start limit (RATE_LIMIT_WATCH_START_PER_MINUTE, 5 by default).',
+  )
+  @ApiErrors({
+    400:
+      'VALIDATION_FAILED: a theme or persona field too long or with HTML, not exactly 2 personas, two personas ' +
+      'with the same name, maxTurns outside 1..40 or an unknown locale.',
+  })
   start(@CurrentUser() principal: Principal, @Body() dto: StartWatchDto): Promise<WatchStartedView> {
     return this.watch.start(principal, dto);
   }
 
   @Get('stream/:sessionId')
   @RequirePermissions('conversation:read:own')
-  @ApiProduces('text/event-stream')
   @ApiOperation({ summary: 'Watch a session as Server-Sent Events.', description: STREAM_DOC })
-  @ApiResponse({ status: 200, description: 'text/event-stream' })
-  @ApiResponse({ status: 404, description: 'Not found, or another user’s session.' })
+  @ApiContentResponse(200, 'The session as Server-Sent Events (see the description for the events).', {
+    'text/event-stream': { type: 'string', example: STREAM_EXAMPLE },
+  })
+  @ApiErrors({ 400: BAD_ID, 404: `${NOT_YOURS} Answered as JSON, before any event.` })
   async stream(
     @CurrentUser() principal: Principal,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
@@ -79,7 +103,8 @@ export class WatchController {
       'addressing the learner by display name, else username, else "あなた"/"you". The room gets `watch.user.join`. ' +
       'Joining twice is harmless. 409 CONVERSATION_ENDED once the session has ended.',
   })
-  @ApiResponse({ status: 200, type: WatchJoinedView })
+  @ApiOkResponse({ type: WatchJoinedView, description: 'The learner is a participant (`joined: true`).' })
+  @ApiErrors({ 400: BAD_ID, 404: NOT_YOURS, 409: ENDED })
   join(
     @CurrentUser() principal: Principal,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
@@ -95,7 +120,8 @@ export class WatchController {
     description:
       'The room gets `watch.user.leave`; the colleagues carry on between themselves. Leaving twice is harmless.',
   })
-  @ApiResponse({ status: 200, type: WatchJoinedView })
+  @ApiOkResponse({ type: WatchJoinedView, description: 'The learner only watches (`joined: false`).' })
+  @ApiErrors({ 400: BAD_ID, 404: NOT_YOURS, 409: ENDED })
   leave(
     @CurrentUser() principal: Principal,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
@@ -114,7 +140,17 @@ export class WatchController {
       'moderation is stored with `moderation: { reason, note }` and the colleagues do not see it. 409 NOT_JOINED ' +
       'before POST /watch/join/{id}; 409 CONVERSATION_ENDED after the end. Spends from the messages rate limit.',
   })
-  @ApiResponse({ status: 201, type: WatchLearnerMessageView })
+  @ApiCreatedResponse({ type: WatchLearnerMessageView, description: 'The stored learner Message.' })
+  @ApiOkResponse({
+    type: WatchLearnerMessageView,
+    description: 'A repeat of a `clientMessageId`: the first Message again; nothing is stored.',
+  })
+  @ApiSignedInErrors(MESSAGE_LIMIT)
+  @ApiErrors({
+    400: BAD_MESSAGE,
+    404: NOT_YOURS,
+    409: `NOT_JOINED: join the session first (POST /watch/join/{sessionId}). ${ENDED}`,
+  })
   async message(
     @CurrentUser() principal: Principal,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
@@ -134,7 +170,8 @@ export class WatchController {
     description:
       'The session ends with reason `stopped` (SSE `end`, socket `watch.ended`); stopping an ended session is harmless.',
   })
-  @ApiResponse({ status: 200, type: WatchStoppedView })
+  @ApiOkResponse({ type: WatchStoppedView })
+  @ApiErrors({ 400: BAD_ID, 404: NOT_YOURS })
   stop(
     @CurrentUser() principal: Principal,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
@@ -151,7 +188,12 @@ export class WatchController {
       '`choice` is the 0-based index of a choice (400 when the quiz has fewer). Each quiz takes one answer: ' +
       '409 ALREADY_ANSWERED after that. 404 for a missing quiz or another user’s.',
   })
-  @ApiResponse({ status: 200, type: QuizResultView })
+  @ApiOkResponse({ type: QuizResultView })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: quizId is not a UUID, or `choice` is not the index of one of its choices.',
+    404: "NOT_FOUND: no such quiz, or another user's.",
+    409: 'ALREADY_ANSWERED: the quiz already has its answer.',
+  })
   answer(
     @CurrentUser() principal: Principal,
     @Param('quizId', new ParseUUIDPipe()) quizId: string,
