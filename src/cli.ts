@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
-import { ConfigError, loadConfigFromProcess } from './config';
+import { ConfigError, loadConfigFromProcess, type AppConfig } from './config';
 import { createUserCommand } from './modules/auth';
 import { importScenariosCommand } from './modules/scenario';
 import { migrationRevertCommand, migrationRunCommand } from './platform/database/migration-commands';
@@ -41,6 +41,18 @@ function usage(): string {
   ].join('\n');
 }
 
+/**
+ * The full application context, so migrations run and the scenario library is seeded as at a normal start,
+ * but never a job worker: a short-lived command must not take background jobs from the queues.
+ */
+export function createCliContext(config: AppConfig): Promise<INestApplicationContext> {
+  const cliConfig: AppConfig = { ...config, analytics: { ...config.analytics, runWorker: false } };
+  return NestFactory.createApplicationContext(AppModule.forRoot(cliConfig), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = COMMANDS.find((c) => c.name === name);
@@ -60,11 +72,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  // The full application context: migrations run and the scenario library is seeded as at a normal start.
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: ['error', 'warn'],
-    abortOnError: false,
-  });
+  const app = await createCliContext(config);
   try {
     return await command.run(app, args, output);
   } finally {
@@ -72,13 +80,15 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv.slice(2))
-  .catch((e: unknown) => {
-    output.err(`Failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return 1;
-  })
-  .then((code) => {
-    // Exit explicitly once output is flushed: a library timer left behind must not keep an operator waiting.
-    process.exitCode = code;
-    process.stdout.write('', () => process.exit(code));
-  });
+if (require.main === module) {
+  void main(process.argv.slice(2))
+    .catch((e: unknown) => {
+      output.err(`Failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return 1;
+    })
+    .then((code) => {
+      // Exit explicitly once output is flushed: a library timer left behind must not keep an operator waiting.
+      process.exitCode = code;
+      process.stdout.write('', () => process.exit(code));
+    });
+}

@@ -1,7 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import request from 'supertest';
 import { loadConfig } from '../../src/config';
 import { MetricsEndpoint } from '../../src/platform/metrics/metrics-endpoint';
+import { createCliContext } from '../../src/cli';
 import { createWorker } from '../../src/worker';
 import { startApp, type RunningApp } from '../helpers/app';
 import { registerUser } from '../helpers/auth';
@@ -113,7 +116,27 @@ describe('analysis jobs with two API instances and one worker', () => {
       failed: await metric(a, 'jobs_total', { ...QUEUE, outcome: 'failed' }),
     };
 
-    worker = await startWorker();
+    // An operator command boots the whole application but never takes jobs; the worker does.
+    const connection = new Redis(TEST_REDIS_URL);
+    const queue = new Queue('strength-analysis', { connection, prefix: `${prefix}bull` });
+    const workerAppears = (timeoutMs: number) =>
+      waitFor(async () => (await queue.getWorkers()).length > 0, { timeoutMs }).then(
+        () => true,
+        () => false,
+      );
+    try {
+      const cli = await createCliContext(
+        loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env, JOBS_RUN_WORKER: 'true' }),
+      );
+      // A worker registers within moments (the real one below does); none shows up for the command.
+      const fromCli = await workerAppears(3000).finally(() => cli.close());
+      expect(fromCli).toBe(false);
+      worker = await startWorker();
+      expect(await workerAppears(10000)).toBe(true);
+    } finally {
+      await queue.close();
+      connection.disconnect();
+    }
 
     for (const [i, learner] of learners.entries()) {
       const job = await finished(b, learner, jobIds[i]);
