@@ -14,8 +14,8 @@ export interface SocketIdentity {
 /**
  * Authenticates every connection of a namespace in its handshake (`auth: { token }`): a missing, bad,
  * expired or revoked token fails with `unauthorized`. The identity is kept on `socket.data.principal`,
- * the connection is refused beyond the per-user cap, an unknown event's acknowledgement answers NOT_FOUND, and the socket is disconnected when its token expires
- * or is revoked.
+ * the connection is refused beyond the per-user cap, an unknown event's acknowledgement answers NOT_FOUND,
+ * and the socket is disconnected when its token expires or is revoked.
  */
 export function authenticateSockets<P extends SocketIdentity>(
   namespace: Namespace,

@@ -12,6 +12,7 @@ export class RedisConnections implements OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
   private readonly connections = new Set<Redis>();
   private commandClient?: Redis;
+  private failing = false;
   readonly enabled: boolean;
   readonly keyPrefix: string;
 
@@ -30,8 +31,6 @@ export class RedisConnections implements OnApplicationShutdown {
     }
     return this.commandClient;
   }
-
-  private failing = false;
 
   /**
    * Whether the shared connection is known to be down (it failed and has not come back). Requests that
