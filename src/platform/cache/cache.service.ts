@@ -19,8 +19,10 @@ export const cacheMetricProviders = [
   }),
 ];
 
-// PostgreSQL refuses NOTIFY payloads of 8000 bytes or more.
+// PostgreSQL refuses NOTIFY payloads of 8000 bytes or more, and channel names over 63 bytes (a long key
+// prefix would make one); the notices carry full keys, so one fixed channel serves every prefix.
 const MAX_NOTIFY_BYTES = 7000;
+const PG_CHANNEL = 'workplace_roleplay_cache';
 
 interface Invalidation {
   from: string;
@@ -59,7 +61,7 @@ export class CacheService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     if (!this.redis.enabled) {
-      this.notifications = new PostgresNotifications(this.database.url, this.channel, this.dataSource, {
+      this.notifications = new PostgresNotifications(this.database.url, PG_CHANNEL, this.dataSource, {
         onMessage: (raw) => this.applyInvalidation(raw),
         onReconnect: () => this.local.clear(),
       });
