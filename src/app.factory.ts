@@ -6,12 +6,12 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
-import type { ErrorBody } from './platform/http/error-body';
+import { toErrorBody } from './platform/http/error-body';
 import { setupOpenApi } from './platform/http/openapi';
 import { HttpMetrics } from './platform/metrics/http-metrics';
 import { SocketAdapter } from './platform/realtime/socket-adapter';
 import { RedisConnections } from './platform/redis/redis-connections';
-import { requestIdFrom } from './shared';
+import { NotFoundError, requestIdFrom, ValidationFailedError } from './shared';
 
 export const API_PREFIX = 'api/v1';
 
@@ -34,15 +34,12 @@ export async function createApp(
     routerOptions: { maxParamLength: 1000 },
     // Errors Fastify meets before routing (a malformed or overlong path) get the API's error body too.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const notFound = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-      const body: ErrorBody = notFound
-        ? { statusCode: 404, code: 'NOT_FOUND', message: 'Not found.', requestId: request.id }
-        : {
-            statusCode: 400,
-            code: 'VALIDATION_FAILED',
-            message: 'The request URL is not valid.',
-            requestId: request.id,
-          };
+      const { body } = toErrorBody(
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new NotFoundError()
+          : new ValidationFailedError('The request URL is not valid.'),
+        request.id,
+      );
       void reply.code(body.statusCode).header('x-request-id', request.id).send(body);
     },
   });

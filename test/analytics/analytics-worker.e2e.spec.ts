@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config';
 import { MetricsEndpoint } from '../../src/platform/metrics/metrics-endpoint';
 import { createCliContext } from '../../src/cli';
 import { createWorker } from '../../src/worker';
-import { startApp, type RunningApp } from '../helpers/app';
+import { startApp, testConfig, type RunningApp } from '../helpers/app';
 import { registerUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
 import { waitFor } from '../helpers/wait';
@@ -48,16 +48,7 @@ describe('analysis jobs with two API instances and one worker', () => {
   });
 
   async function startWorker(): Promise<INestApplicationContext> {
-    return createWorker(
-      loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
-        OFFLINE_LLM_DELAY_MS: '0',
-        WORKER_METRICS_PORT: String(await freePort()),
-        ...env,
-      }),
-    );
+    return createWorker(testConfig({ WORKER_METRICS_PORT: String(await freePort()), ...env }));
   }
 
   it('runs each job exactly once, and a failing analysis retries then lands in failed with its reason', async () => {
@@ -125,9 +116,7 @@ describe('analysis jobs with two API instances and one worker', () => {
         () => false,
       );
     try {
-      const cli = await createCliContext(
-        loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env, JOBS_RUN_WORKER: 'true' }),
-      );
+      const cli = await createCliContext(testConfig({ ...env, JOBS_RUN_WORKER: 'true' }));
       // A worker registers within moments (the real one below does); none shows up for the command.
       const fromCli = await workerAppears(3000).finally(() => cli.close());
       expect(fromCli).toBe(false);

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { startApp, type RunningApp } from '../helpers/app';
-import { registerUser } from '../helpers/auth';
+import { registerUser, type TestUser } from '../helpers/auth';
 import { createTestDatabase, testRedisPrefix, TEST_REDIS_URL, type TestDatabase } from '../helpers/database';
 import { waitFor } from '../helpers/wait';
 import { api, as } from './support';
@@ -101,17 +101,15 @@ describe('generation limits and AI failure', () => {
     afterAll(async () => {
       await running?.close();
     });
+    const startChat = async (user: TestUser): Promise<string> =>
+      (await request(running.url).post(api('/chat/start')).set(as(user)).send({ locale: 'en' }).expect(201))
+        .body.conversationId as string;
 
     it('lets a user generate at most two replies at once', async () => {
       const user = await registerUser(running);
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) {
-        const res = await request(running.url)
-          .post(api('/chat/start'))
-          .set(as(user))
-          .send({ locale: 'en' })
-          .expect(201);
-        ids.push(res.body.conversationId as string);
+        ids.push(await startChat(user));
       }
       const results = await Promise.all(
         ids.map((conversationId, i) =>
@@ -136,18 +134,14 @@ describe('generation limits and AI failure', () => {
 
     it('caps a burst of identical sends in one conversation, without taking it for a loop', async () => {
       const user = await registerUser(running);
-      const { body } = await request(running.url)
-        .post(api('/chat/start'))
-        .set(as(user))
-        .send({ locale: 'en' })
-        .expect(201);
+      const conversationId = await startChat(user);
       const results = await Promise.all(
         [0, 1, 2].map((i) =>
           new Promise((r) => setTimeout(r, i * 100)).then(() =>
             request(running.url)
               .post(api('/chat/message'))
               .set(as(user))
-              .send({ conversationId: body.conversationId, content: 'Hello!' }),
+              .send({ conversationId, content: 'Hello!' }),
           ),
         ),
       );
@@ -164,13 +158,9 @@ describe('generation limits and AI failure', () => {
 
     it('answers GENERATION_IN_PROGRESS for a retry while the first reply is still generating', async () => {
       const user = await registerUser(running);
-      const { body } = await request(running.url)
-        .post(api('/chat/start'))
-        .set(as(user))
-        .send({ locale: 'en' })
-        .expect(201);
+      const conversationId = await startChat(user);
       const send = {
-        conversationId: body.conversationId,
+        conversationId,
         content: 'What are you working on this week?',
         clientMessageId: '5d0c3c8e-8f43-4c53-9f0e-5a3f0c7f2b11',
       };
@@ -180,7 +170,7 @@ describe('generation limits and AI failure', () => {
       await waitFor(async () => {
         const h = await request(running.url)
           .get(api('/chat/history'))
-          .query({ conversationId: body.conversationId })
+          .query({ conversationId })
           .set(as(user));
         return (h.body.items as Array<{ role: string }>).some((m) => m.role === 'user');
       });

@@ -1,5 +1,8 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
+import { AppModule } from '../../src/app.module';
 import { loadConfig, type AppConfig } from '../../src/config';
 
 export interface RunningApp {
@@ -10,12 +13,9 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/**
- * Boots a real application on a random port. Defaults: test mode, offline AI with no delay, rate limits off;
- * pass DATABASE_URL (and REDIS_URL, REDIS_KEY_PREFIX for distributed mode) in env.
- */
-export async function startApp(env: Record<string, string | undefined>): Promise<RunningApp> {
-  const config = loadConfig({
+/** The configuration of every test process: test mode, offline AI with no delay, rate limits off; env wins. */
+export function testConfig(env: Record<string, string | undefined>): AppConfig {
+  return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
@@ -23,7 +23,24 @@ export async function startApp(env: Record<string, string | undefined>): Promise
     RATE_LIMIT_ENABLED: 'false',
     ...env,
   });
-  const app = await createApp(config);
+}
+
+/**
+ * Boots a real application on a random port with testConfig; pass DATABASE_URL (and REDIS_URL,
+ * REDIS_KEY_PREFIX for distributed mode) in env. `controllers` adds routes that exist only in a spec.
+ */
+export async function startApp(
+  env: Record<string, string | undefined>,
+  controllers: Type[] = [],
+): Promise<RunningApp> {
+  const config = testConfig(env);
+  let root: DynamicModule | undefined;
+  if (controllers.length) {
+    @Module({ imports: [AppModule.forRoot(config)], controllers })
+    class SpecRootModule {}
+    root = { module: SpecRootModule };
+  }
+  const app = await createApp(config, root);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

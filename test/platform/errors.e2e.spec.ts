@@ -1,13 +1,10 @@
 import { request as httpRequest } from 'node:http';
-import { Body, Controller, Get, Module, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import request from 'supertest';
 import { QueryFailedError } from 'typeorm';
-import { createApp } from '../../src/app.factory';
-import { AppModule } from '../../src/app.module';
-import { loadConfig } from '../../src/config';
 import { Public } from '../../src/platform/http/public.decorator';
-import type { RunningApp } from '../helpers/app';
+import { startApp, type RunningApp } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 class EchoDto {
@@ -64,24 +61,10 @@ describe('error bodies', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('errors');
-    // As startApp (test/helpers/app.ts) configures an app, with a smaller body limit.
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
-      OFFLINE_LLM_DELAY_MS: '0',
-      RATE_LIMIT_ENABLED: 'false',
-      DATABASE_URL: db.url,
-      BODY_LIMIT_BYTES: String(BODY_LIMIT),
-    });
-    @Module({ imports: [AppModule.forRoot(config)], controllers: [ErrorProbeController] })
-    class ProbeRootModule {}
     warnings = jest.spyOn(process, 'emitWarning');
-    const app = await createApp(config, { module: ProbeRootModule });
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    running = { app, config, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+    running = await startApp({ DATABASE_URL: db.url, BODY_LIMIT_BYTES: String(BODY_LIMIT) }, [
+      ErrorProbeController,
+    ]);
   });
   afterAll(async () => {
     warnings?.mockRestore();

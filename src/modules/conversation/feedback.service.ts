@@ -8,14 +8,13 @@ import type { Principal } from '../auth';
 import { ConversationsService } from './conversations.service';
 import { FeedbackDraft, heuristicFeedback, TranscriptTurn } from './domain/heuristic-feedback';
 import type { Locale, ScenarioSnapshot } from './domain/personas';
-import { SKILL_AXES } from './domain/skills';
+import { SKILL_AXES, SKILL_SCORES_SCHEMA } from './domain/skills';
 import { FeedbackView, toFeedbackView } from './dto/responses';
 import { ConversationEntity, ConversationMode } from './entities/conversation.entity';
 import { FeedbackEntity } from './entities/feedback.entity';
 import { MessageEntity } from './entities/message.entity';
 import { FEEDBACK_GENERATED, FeedbackGenerated } from './events';
 
-const SCORE = { type: 'integer', minimum: 0, maximum: 100 };
 const TEXTS = {
   type: 'array',
   minItems: 1,
@@ -29,12 +28,7 @@ export const FEEDBACK_SCHEMA = {
   required: ['scores', 'strengths', 'improvements', 'summary'],
   additionalProperties: false,
   properties: {
-    scores: {
-      type: 'object',
-      required: [...SKILL_AXES],
-      additionalProperties: false,
-      properties: Object.fromEntries(SKILL_AXES.map((a) => [a, SCORE])),
-    },
+    scores: SKILL_SCORES_SCHEMA,
     strengths: TEXTS,
     improvements: TEXTS,
     summary: { type: 'string', minLength: 1, maxLength: 2000 },

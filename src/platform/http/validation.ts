@@ -7,21 +7,29 @@ import {
 import { ValidateIf } from 'class-validator';
 import { assertPlainInput, ErrorDetail, ValidationFailedError } from '../../shared';
 
-function flatten(errors: ClassValidatorError[], parent = ''): ErrorDetail[] {
+/** class-validator's nested errors as the error body's `details`, one entry per field path. */
+export function validationDetails(errors: ClassValidatorError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...validationDetails(e.children ?? [], field)];
   });
 }
 
-const options = (forbidUnknown: boolean): ValidationPipeOptions => ({
+/** The field rules every input meets, over HTTP and over sockets. */
+export const INPUT_RULES = {
   whitelist: true,
-  forbidNonWhitelisted: forbidUnknown,
+  forbidNonWhitelisted: true,
   forbidUnknownValues: true,
+} as const;
+
+const options = (forbidUnknown: boolean): ValidationPipeOptions => ({
+  ...INPUT_RULES,
+  forbidNonWhitelisted: forbidUnknown,
   transform: true,
   validationError: { target: false, value: false },
-  exceptionFactory: (errors) => new ValidationFailedError('The request is not valid.', flatten(errors)),
+  exceptionFactory: (errors) =>
+    new ValidationFailedError('The request is not valid.', validationDetails(errors)),
 });
 
 /**

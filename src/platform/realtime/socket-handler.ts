@@ -1,21 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate, ValidationError as ClassValidatorError } from 'class-validator';
+import { validate } from 'class-validator';
 import { assertPlainInput, DomainError, ErrorDetail, ValidationFailedError } from '../../shared';
+import { INPUT_RULES, validationDetails } from '../http/validation';
 import type { SocketMetrics } from './socket-metrics';
 
 export type Ack<T extends object = object> =
   ({ ok: true } & T) | { ok: false; code: string; message: string; details?: ErrorDetail[] };
-
-function details(errors: ClassValidatorError[], parent = ''): ErrorDetail[] {
-  return errors.flatMap((e) => {
-    const field = parent ? `${parent}.${e.property}` : e.property;
-    return [
-      ...(e.constraints ? [{ field, messages: Object.values(e.constraints) }] : []),
-      ...details(e.children ?? [], field),
-    ];
-  });
-}
 
 /** Validates a socket payload with the same DTO classes and rules as HTTP. */
 export async function parsePayload<T extends object>(type: new () => T, payload: unknown): Promise<T> {
@@ -23,12 +14,10 @@ export async function parsePayload<T extends object>(type: new () => T, payload:
     throw new ValidationFailedError('The event payload must be an object.');
   assertPlainInput(payload);
   const instance = plainToInstance(type, payload);
-  const errors = await validate(instance, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-  });
-  if (errors.length) throw new ValidationFailedError('The event payload is not valid.', details(errors));
+  const errors = await validate(instance, INPUT_RULES);
+  if (errors.length) {
+    throw new ValidationFailedError('The event payload is not valid.', validationDetails(errors));
+  }
   return instance;
 }
 

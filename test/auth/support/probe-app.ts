@@ -1,10 +1,7 @@
-import { Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
-import { createApp } from '../../../src/app.factory';
-import { AppModule } from '../../../src/app.module';
-import { loadConfig } from '../../../src/config';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { Authenticated, Public, RequirePermissions } from '../../../src/modules/auth';
 import { RateLimit } from '../../../src/platform/rate-limit';
-import type { RunningApp } from '../../helpers/app';
+import { startApp, type RunningApp } from '../../helpers/app';
 
 /** Routes that exist only in these tests: one of each kind of declaration and one per named rate limit. */
 @Controller('probe')
@@ -65,20 +62,6 @@ export class ProbeController {
 }
 
 /** The real application plus the probe routes, on a random port, with the same defaults as startApp. */
-export async function startProbeApp(env: Record<string, string | undefined>): Promise<RunningApp> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
-    OFFLINE_LLM_DELAY_MS: '0',
-    RATE_LIMIT_ENABLED: 'false',
-    ...env,
-  });
-  @Module({ imports: [AppModule.forRoot(config)], controllers: [ProbeController] })
-  class ProbeRootModule {}
-  const app = await createApp(config, { module: ProbeRootModule });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { app, config, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+export function startProbeApp(env: Record<string, string | undefined>): Promise<RunningApp> {
+  return startApp(env, [ProbeController]);
 }

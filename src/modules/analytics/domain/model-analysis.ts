@@ -1,4 +1,4 @@
-import { SKILL_AXES, SKILL_LABELS, type SkillScores } from '../../conversation';
+import { SKILL_AXES, SKILL_LABELS, SKILL_SCORES_SCHEMA, type SkillScores } from '../../conversation';
 import { emptyEvidence, shorten, type Evidence, type ScoredConversation } from './strength-scoring';
 
 /** What a real model answers: scores on the six axes and, per axis, quotes of the learner's own words. */
@@ -22,14 +22,7 @@ export const MODEL_ANALYSIS_SCHEMA = {
   required: ['scores', 'evidence'],
   additionalProperties: false,
   properties: {
-    scores: {
-      type: 'object',
-      required: [...SKILL_AXES],
-      additionalProperties: false,
-      properties: Object.fromEntries(
-        SKILL_AXES.map((a) => [a, { type: 'integer', minimum: 0, maximum: 100 }]),
-      ),
-    },
+    scores: SKILL_SCORES_SCHEMA,
     evidence: {
       type: 'object',
       required: [...SKILL_AXES],
